@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm test`: install what is missing, make sure Postgres and Redis answer, then lint, type-check and
+// run every test (unit, integration and e2e against real Postgres, Redis and HTTP).
+import { devEnv } from './lib/env.mjs';
+import { ensureInstalled, ensurePrismaClient, ensureServices, run, step } from './lib/setup.mjs';
+
+const env = devEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+const jestArgs = process.argv.slice(2);
+
+try {
+  ensureInstalled();
+  ensurePrismaClient();
+  await ensureServices(env);
+  if (jestArgs.length === 0) {
+    step('Lint');
+    run('npx', ['eslint', '.', '--max-warnings=0'], { env });
+    step('Type-check');
+    run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { env });
+  }
+  step('Tests');
+  run('npx', ['jest', ...jestArgs], { env: { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim() } });
+} catch (error) {
+  console.error(`\n${error.message}`);
+  process.exit(1);
+}
