@@ -49,10 +49,7 @@ try {
     step('Starting the staff console (Vite)');
     start('console', 'npm', ['run', 'dev'], { cwd: admin });
   }
-  console.log(`
-  API + workers   http://${env.HOST}:${env.PORT}   (health: /health, API docs: /docs)
-  Chat simulator  POST http://${env.HOST}:${env.PORT}/api/v1/simulator/messages, or \`npm run chat\` in another terminal
-`);
+  console.log(`\n  API + workers   http://${env.HOST}:${env.PORT}   (health: /health, API docs: /docs)\n`);
 } catch (error) {
   console.error(`\n${error.message}`);
   stop(1);
