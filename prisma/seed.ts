@@ -3,6 +3,7 @@
 import { hash } from '@node-rs/argon2';
 import { loadConfig } from '../src/config/app-config.js';
 import { PhiCipher } from '../src/common/crypto/phi-cipher.js';
+import { localToTimeColumn } from '../src/common/local-time.js';
 import { createPgAdapter } from '../src/database/prisma.service.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import {
@@ -45,8 +46,8 @@ export async function seedDemoClinic(prisma: PrismaClient, cipher: PhiCipher, op
           providerId: provider.id,
           locationId: rule.location ? locations[rule.location]! : null,
           weekday,
-          startTime: timeOfDay(rule.start),
-          endTime: timeOfDay(rule.end),
+          startTime: localToTimeColumn(rule.start),
+          endTime: localToTimeColumn(rule.end),
           serviceIds: (rule.services ?? []).map((code) => services[code]),
         }))),
       });
@@ -112,11 +113,6 @@ export async function seedDemoClinic(prisma: PrismaClient, cipher: PhiCipher, op
     });
   }, { timeout: 300_000, maxWait: 10_000 });
   return 'created';
-}
-
-/** Prisma maps TIME columns to a Date on 1970-01-01 UTC. */
-function timeOfDay(hhmm: string): Date {
-  return new Date(`1970-01-01T${hhmm}:00.000Z`);
 }
 
 async function main(): Promise<void> {

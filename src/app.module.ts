@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AvailabilityModule } from './availability/availability.module.js';
+import { ClockModule } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -12,7 +14,10 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule, RedisModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, DatabaseModule, RedisModule, HealthModule,
+        AvailabilityModule,
+      ],
     };
   }
 }

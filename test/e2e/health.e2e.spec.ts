@@ -26,7 +26,7 @@ describe('app skeleton over HTTP', () => {
     const html = await fetch(`${running.url}/docs`);
     expect(html.status).toBe(200);
     expect(await html.text()).toContain('swagger');
-    const doc = await (await fetch(`${running.url}/docs/json`)).json();
+    const doc = (await (await fetch(`${running.url}/docs/json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toContain('/health');
   });

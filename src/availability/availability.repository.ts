@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../database/prisma.service.js';
+import { ACTIVE_STATUSES } from '../booking/appointment-status.js';
+
+/**
+ * Everything the slot engine needs for one search, in a handful of indexed queries whatever the
+ * length of the range (never a query per day or per slot).
+ */
+@Injectable()
+export class AvailabilityRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findClinicBySlug(slug: string) {
+    return this.prisma.clinic.findUnique({ where: { slug } });
+  }
+
+  findOnlyClinic() {
+    return this.prisma.clinic.findMany({ take: 2 }).then((rows) => (rows.length === 1 ? rows[0]! : null));
+  }
+
+  findServiceWithClinic(where: { id: string } | { clinicId: string; code: string }) {
+    const unique = 'id' in where ? { id: where.id } : { clinicId_code: { clinicId: where.clinicId, code: where.code } };
+    return this.prisma.service.findUnique({ where: unique, include: { clinic: true } });
+  }
+
+  /** Active providers offering the service, with their rules that allow it, valid in the date span. */
+  findProvidersWithRules(serviceId: string, firstDate: Date, lastDate: Date, filter: { providerId?: string; locationId?: string }) {
+    return this.prisma.provider.findMany({
+      where: { active: true, services: { some: { serviceId } }, ...(filter.providerId ? { id: filter.providerId } : {}) },
+      orderBy: { name: 'asc' },
+      include: {
+        availabilityRules: {
+          where: {
+            ...(filter.locationId ? { locationId: filter.locationId } : {}),
+            OR: [{ serviceIds: { isEmpty: true } }, { serviceIds: { has: serviceId } }],
+            AND: [
+              { OR: [{ validFrom: null }, { validFrom: { lte: lastDate } }] },
+              { OR: [{ validTo: null }, { validTo: { gte: firstDate } }] },
+            ],
+          },
+          include: { location: { select: { timezone: true } } },
+        },
+      },
+    });
+  }
+
+  findExceptions(clinicId: string, firstDate: Date, lastDate: Date) {
+    return this.prisma.scheduleException.findMany({
+      where: { clinicId, startsOn: { lte: lastDate }, endsOn: { gte: firstDate } },
+      include: { location: { select: { timezone: true } } },
+    });
+  }
+
+  findBusyBlocks(providerIds: string[], from: Date, to: Date, tx: Tx = this.prisma) {
+    return tx.appointment.findMany({
+      where: { providerId: { in: providerIds }, status: { in: [...ACTIVE_STATUSES] }, blockStart: { lt: to }, blockEnd: { gt: from } },
+      select: { providerId: true, blockStart: true, blockEnd: true },
+    });
+  }
+
+  findRooms(clinicId: string, kind: string) {
+    return this.prisma.room.findMany({ where: { clinicId, kind, active: true }, orderBy: { name: 'asc' } });
+  }
+
+  findRoomBusyBlocks(roomIds: string[], from: Date, to: Date, tx: Tx = this.prisma) {
+    return tx.appointment.findMany({
+      where: { roomId: { in: roomIds }, status: { in: [...ACTIVE_STATUSES] }, blockStart: { lt: to }, blockEnd: { gt: from } },
+      select: { roomId: true, blockStart: true, blockEnd: true },
+    });
+  }
+
+  findLocations(clinicId: string) {
+    return this.prisma.location.findMany({ where: { clinicId } });
+  }
+
+  /** A patient is new until they have any appointment that was not cancelled or moved away. */
+  async isNewPatient(patientId: string): Promise<boolean> {
+    const seen = await this.prisma.appointment.findFirst({
+      where: { patientId, status: { notIn: ['cancelled', 'rescheduled'] } },
+      select: { id: true },
+    });
+    return seen === null;
+  }
+}

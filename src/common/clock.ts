@@ -1,0 +1,16 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+
+/**
+ * The one source of "now" for time-dependent logic, so tests can move time instead of sleeping.
+ * Pure code (engine, dialog) never asks for the time: callers pass clock.now() in.
+ */
+@Injectable()
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+@Global()
+@Module({ providers: [Clock], exports: [Clock] })
+export class ClockModule {}
