@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { LocalClockFormat } from '../common/local-clock-format.js';
 import type { SlotSearchResult } from './availability.service.js';
 import type { AvailabilityResponseDto } from './dto/availability-response.dto.js';
 
@@ -8,13 +8,13 @@ export function toAvailabilityResponse(result: SlotSearchResult): AvailabilityRe
     timezone: result.timezone,
     service: result.service,
     slots: result.slots.map((s) => {
-      const local = DateTime.fromMillis(s.start, { zone: s.timezone });
+      const local = LocalClockFormat.for(s.timezone).parts(s.start);
       return {
         start: new Date(s.start).toISOString(),
         end: new Date(s.end).toISOString(),
-        localStart: local.toISO()!,
-        localDate: local.toISODate()!,
-        localTime: local.toFormat('HH:mm'),
+        localStart: local.iso,
+        localDate: local.date,
+        localTime: local.time,
         timezone: s.timezone,
         providerId: s.providerId,
         providerName: s.providerName,

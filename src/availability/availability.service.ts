@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Clock } from '../common/clock.js';
 import { ValidationError } from '../common/errors.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { AvailabilityRepository } from './availability.repository.js';
 import { type Busy, computeSlots, firstAvailable, localDateRange, type Slot } from './engine/index.js';
 import { toExceptions, toProviderSchedules, toServiceSpec } from './schedule-input.js';
@@ -35,9 +36,18 @@ export interface SlotSearchResult {
 }
 
 const MAX_RANGE_DAYS = 62;
+/**
+ * Rules, exceptions, rooms and locations change rarely; they are cached for a few seconds per
+ * process. Booked time is always read fresh, and the booking transaction re-validates against the
+ * database, so a stale rule can only ever show a slot that is then refused with alternatives.
+ */
+const SCHEDULE_TTL_MS = 5_000;
 
 @Injectable()
 export class AvailabilityService {
+  private readonly services = new TtlCache<Awaited<ReturnType<AvailabilityRepository['findServiceWithClinic']>>>(SCHEDULE_TTL_MS);
+  private readonly schedules = new TtlCache<Awaited<ReturnType<AvailabilityService['loadSchedule']>>>(SCHEDULE_TTL_MS);
+
   constructor(private readonly repository: AvailabilityRepository, private readonly clock: Clock) {}
 
   /** Resolves `service` given as an id or as a code within a clinic (by slug, or the only clinic). */
@@ -51,29 +61,23 @@ export class AvailabilityService {
   }
 
   async search(search: SlotSearch): Promise<SlotSearchResult> {
-    const service = await this.repository.findServiceWithClinic({ id: search.serviceId });
+    const service = await this.services.getOrLoad(search.serviceId, () => this.repository.findServiceWithClinic({ id: search.serviceId }));
     if (!service || !service.active) throw new ValidationError(`Unknown service "${search.serviceId}"`);
     const clinic = service.clinic;
     const now = this.clock.now();
     const range = this.validateRange(search.from, search.to, clinic.timezone, service.maxAdvanceDays ?? clinic.maxAdvanceDays, now);
-    const firstDate = new Date(`${search.from}T00:00:00Z`);
-    const lastDate = new Date(`${search.to}T00:00:00Z`);
-
-    const providers = await this.repository.findProvidersWithRules(service.id, firstDate, lastDate, search);
+    const key = [service.id, search.providerId ?? '*', search.locationId ?? '*', search.from, search.to].join('|');
+    const { providers, exceptions, rooms, locations } = await this.schedules.getOrLoad(key, () => this.loadSchedule(service, search));
     if (search.providerId && providers.length === 0) {
       throw new ValidationError(`That provider does not offer ${service.name}`);
     }
-    const providerIds = providers.map((p) => p.id);
     // Blocks can start before the range (buffers), so widen the busy window by a day each side.
     const busyFrom = new Date(range.start - 86_400_000);
     const busyTo = new Date(range.end + 86_400_000);
-    const [exceptions, busy, rooms, locations] = await Promise.all([
-      this.repository.findExceptions(clinic.id, firstDate, lastDate),
-      this.repository.findBusyBlocks(providerIds, busyFrom, busyTo),
-      service.roomKind ? this.repository.findRooms(clinic.id, service.roomKind) : Promise.resolve([]),
-      this.repository.findLocations(clinic.id),
+    const [busy, roomBusy] = await Promise.all([
+      this.repository.findBusyBlocks(providers.map((p) => p.id), busyFrom, busyTo),
+      rooms.length ? this.repository.findRoomBusyBlocks(rooms.map((r) => r.id), busyFrom, busyTo) : Promise.resolve([]),
     ]);
-    const roomBusy = rooms.length ? await this.repository.findRoomBusyBlocks(rooms.map((r) => r.id), busyFrom, busyTo) : [];
 
     const input = {
       service: toServiceSpec(service, clinic),
@@ -105,6 +109,18 @@ export class AvailabilityService {
         timezone: s.locationId ? location.get(s.locationId)?.timezone ?? clinic.timezone : clinic.timezone,
       })),
     };
+  }
+
+  private async loadSchedule(service: { id: string; clinicId: string; roomKind: string | null }, search: SlotSearch) {
+    const firstDate = new Date(`${search.from}T00:00:00Z`);
+    const lastDate = new Date(`${search.to}T00:00:00Z`);
+    const [providers, exceptions, rooms, locations] = await Promise.all([
+      this.repository.findProvidersWithRules(service.id, firstDate, lastDate, search),
+      this.repository.findExceptions(service.clinicId, firstDate, lastDate),
+      service.roomKind ? this.repository.findRooms(service.clinicId, service.roomKind) : Promise.resolve([]),
+      this.repository.findLocations(service.clinicId),
+    ]);
+    return { providers, exceptions, rooms, locations };
   }
 
   private validateRange(from: string, to: string, zone: string, maxAdvanceDays: number, now: Date) {

@@ -35,7 +35,7 @@ describe('GET /api/v1/availability (demo clinic)', () => {
   });
 
   const get = async (query: Record<string, string | number>) => {
-    const res = await fetch(`${running.url}/api/v1/availability?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`);
+    const res = await fetch(`${running.url}/api/v1/availability?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`);
     return { status: res.status, body: (await res.json()) as Body };
   };
   const nextWeek = () => {

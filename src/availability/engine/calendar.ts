@@ -52,7 +52,3 @@ export function isoWeekday(day: EpochDay): number {
 export function utcDayOf(instant: Millis): EpochDay {
   return Math.floor(instant / DAY_MS);
 }
-
-export function formatEpochDay(day: EpochDay): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}

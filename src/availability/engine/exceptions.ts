@@ -19,17 +19,14 @@ export function removesExtraHours(e: ScheduleException): boolean {
   return e.kind === 'staff_block' || e.providerId !== null;
 }
 
-/** Does an extra_hours exception add time for this provider at this location (null = telehealth) for this service? */
-export function addsHoursFor(
-  e: ScheduleException,
-  providerId: string,
-  locationId: string | null,
-  serviceId: string,
-): boolean {
+/**
+ * Does an extra_hours exception add time for this provider and service? The time goes to the
+ * exception's own location (null = telehealth); a null providerId adds it for every provider given.
+ */
+export function addsHoursFor(e: ScheduleException, providerId: string, serviceId: string): boolean {
   return (
     e.kind === 'extra_hours' &&
     (e.providerId === null || e.providerId === providerId) &&
-    e.locationId === locationId &&
     (e.serviceIds.length === 0 || e.serviceIds.includes(serviceId))
   );
 }

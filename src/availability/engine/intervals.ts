@@ -3,18 +3,41 @@ import type { Interval } from './types.js';
 /**
  * Sorted, disjoint union of `list`; empty intervals are dropped and touching ones are joined
  * (their union is the same set, and fewer intervals make the sweeps shorter). Does not mutate.
+ *
+ * Starts and ends are sorted separately, as numbers, and swept with a depth counter: the k-th
+ * smallest end is never before the k-th smallest start, so the sweep pairs them up correctly, and
+ * a native numeric sort is several times faster than sorting objects with a comparator — this runs
+ * on every provider's busy list on every call.
  */
 export function mergeIntervals(list: readonly Interval[]): Interval[] {
-  const sorted = list.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
-  const out: Interval[] = [];
-  for (const i of sorted) {
-    const last = out[out.length - 1];
-    if (last !== undefined && i.start <= last.end) {
-      if (i.end > last.end) last.end = i.end;
-    } else {
-      out.push({ start: i.start, end: i.end });
+  const starts = new Float64Array(list.length);
+  const ends = new Float64Array(list.length);
+  let n = 0;
+  for (const i of list) {
+    if (i.end > i.start) {
+      starts[n] = i.start;
+      ends[n] = i.end;
+      n++;
     }
   }
+  if (n === 0) return [];
+  const s = starts.subarray(0, n).sort();
+  const e = ends.subarray(0, n).sort();
+  const out: Interval[] = [];
+  let depth = 0;
+  let openedAt = 0;
+  let j = 0;
+  for (let i = 0; i < n; ) {
+    // On a tie the start goes first, so touching intervals join.
+    if (s[i]! <= e[j]!) {
+      if (depth++ === 0) openedAt = s[i]!;
+      i++;
+    } else {
+      if (--depth === 0) out.push({ start: openedAt, end: e[j]! });
+      j++;
+    }
+  }
+  out.push({ start: openedAt, end: e[n - 1]! });
   return out;
 }
 
@@ -48,10 +71,4 @@ export function subtractSorted(
     if (r.end > cursor) cursor = r.end;
   }
   if (cursor < end) emit(cursor, end);
-}
-
-/** Whether `[start, end)` overlaps any interval of a sorted disjoint list. */
-export function overlapsSorted(sorted: readonly Interval[], start: number, end: number): boolean {
-  const i = firstEndingAfter(sorted, start);
-  return i < sorted.length && sorted[i]!.start < end;
 }

@@ -102,8 +102,8 @@ export function planAvailability(input: AvailabilityInput): AvailabilityPlan | n
 
   const clock = createZoneClock();
   const exceptions = compileExceptions(input.exceptions, horizonFirst - 3, horizonLast + 3, clock);
-  const roomBusy = groupBy(input.roomBusy, (b) => b.roomId);
   const busy = groupBy(input.busy, (b) => b.providerId);
+  const roomsAt = roomPlanner(input);
 
   const providers: ProviderPlan[] = [];
   for (const [providerId, rules] of rulesByProvider(input)) {
@@ -122,14 +122,14 @@ export function planAvailability(input: AvailabilityInput): AvailabilityPlan | n
       if (source !== null && allowsService) groupAt(rule.locationId).rulesByWeekday[rule.weekday - 1]!.push(source);
     });
     for (const x of exceptions) {
-      if (x.extraHours !== null && addsHoursFor(x.exception, providerId, x.exception.locationId, service.id)) {
+      if (x.extraHours !== null && addsHoursFor(x.exception, providerId, service.id)) {
         groupAt(x.exception.locationId).extraHours.push(x.extraHours);
       }
     }
 
     const kept: GroupPlan[] = [];
     for (const g of groups.values()) {
-      g.rooms = roomsFor(input, g.locationId, roomBusy);
+      g.rooms = roomsAt(g.locationId);
       if (g.rooms !== null && g.rooms.length === 0) continue;
       const sources = [...g.rulesByWeekday.flat(), ...g.extraHours];
       g.firstDay = Math.max(horizonFirst, Math.min(...sources.map((s) => s.firstDay)));
@@ -225,23 +225,28 @@ function compileExceptions(
   });
 }
 
-function roomsFor(
-  input: AvailabilityInput,
-  locationId: string | null,
-  roomBusy: Map<string, Interval[]>,
-): RoomPlan[] | null {
+/** Candidate rooms per location, built once per call and shared by every provider there (read-only). */
+function roomPlanner(input: AvailabilityInput): (locationId: string | null) => RoomPlan[] | null {
   const kind = input.service.roomKind;
-  if (kind === null) return null;
-  // Telehealth happens in no room, so a service that needs one has no telehealth slots.
-  if (locationId === null) return [];
-  const seen = new Set<string>();
-  const out: RoomPlan[] = [];
-  for (const room of input.rooms) {
-    if (room.locationId !== locationId || room.kind !== kind || seen.has(room.id)) continue;
-    seen.add(room.id);
-    out.push({ id: room.id, busy: mergeIntervals(roomBusy.get(room.id) ?? []) });
-  }
-  return out;
+  const byLocation = new Map<string, RoomPlan[]>();
+  const roomBusy = groupBy(input.roomBusy, (b) => b.roomId);
+  return (locationId) => {
+    if (kind === null) return null;
+    // Telehealth happens in no room, so a service that needs one has no telehealth slots.
+    if (locationId === null) return [];
+    let rooms = byLocation.get(locationId);
+    if (rooms === undefined) {
+      const seen = new Set<string>();
+      rooms = [];
+      for (const room of input.rooms) {
+        if (room.locationId !== locationId || room.kind !== kind || seen.has(room.id)) continue;
+        seen.add(room.id);
+        rooms.push({ id: room.id, busy: mergeIntervals(roomBusy.get(room.id) ?? []) });
+      }
+      byLocation.set(locationId, rooms);
+    }
+    return rooms;
+  };
 }
 
 function emptyGroup(locationId: string | null): GroupPlan {
@@ -264,9 +269,8 @@ function groupBy<T extends Interval>(items: readonly T[], key: (item: T) => stri
     assertFinite(item.end, 'busy end');
     const k = key(item);
     const list = out.get(k);
-    const interval = { start: item.start, end: item.end };
-    if (list === undefined) out.set(k, [interval]);
-    else list.push(interval);
+    if (list === undefined) out.set(k, [item]);
+    else list.push(item);
   }
   return out;
 }

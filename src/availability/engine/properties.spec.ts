@@ -25,12 +25,22 @@ const DAY = 86_400_000;
 // ---------------------------------------------------------------------------------------------
 
 const WALL = "yyyy-MM-dd'T'HH:mm";
-const isoWeekday = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).weekday;
-const addDays = (date: string, n: number) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: n }).toISODate()!;
+/** Memoised across runs: the generators reuse a few dates and zones, and luxon formatting is slow. */
+function memo<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args) => {
+    const key = args.join('|');
+    let r = cache.get(key);
+    if (r === undefined) cache.set(key, (r = f(...args)));
+    return r;
+  };
+}
+const isoWeekday = memo((date: string) => DateTime.fromISO(date, { zone: 'UTC' }).weekday);
+const addDays = memo((date: string, n: number) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: n }).toISODate()!);
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
 /** Wall time → instant: a time in a gap moves forward (luxon does that); a repeated time is its first occurrence. */
-function wallToInstant(zone: string, date: string, minutes: number): number {
+const wallToInstant = memo((zone: string, date: string, minutes: number): number => {
   const wall = DateTime.fromISO(date, { zone: 'UTC' }).plus({ minutes }).toFormat(WALL);
   let t = DateTime.fromISO(wall, { zone }).toMillis();
   if (DateTime.fromMillis(t, { zone }).toFormat(WALL) === wall) {
@@ -42,7 +52,7 @@ function wallToInstant(zone: string, date: string, minutes: number): number {
     }
   }
   return t;
-}
+});
 
 /** [start, end) of a local window on `date`; an end at or before the start runs into the next date. */
 function windowOn(zone: string, date: string, startTime: string, endTime: string): [number, number] {
@@ -361,6 +371,35 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     };
   });
 
+/** What is wrong with one slot, checked against the reference working time; empty when nothing. */
+function violations(s: Slot, input: AvailabilityInput, working: Map<string, RefGroup[]>): string[] {
+  const { service } = input;
+  const b0 = s.start - service.bufferBeforeMinutes * MIN;
+  const b1 = s.end + service.bufferAfterMinutes * MIN;
+  const out: string[] = [];
+  const fail = (what: string) => out.push(`${new Date(s.start).toISOString()} ${s.providerId}: ${what}`);
+
+  if (s.end - s.start !== service.durationMinutes * MIN) fail('wrong duration');
+  // The whole block lies in one contiguous stretch of working time at the slot's location …
+  const group = working.get(s.providerId)?.find((g) => g.locationId === s.locationId);
+  const run = group?.runs.find((r) => r.start <= b0 && b1 <= r.end);
+  if (run === undefined) fail('block outside working time');
+  // … and the start sits on that stretch's step grid.
+  else if ((s.start - run.start) % run.step !== 0) fail('start off the step grid');
+  if (input.busy.some((b) => b.providerId === s.providerId && overlaps(b0, b1, b.start, b.end))) fail('overlaps busy');
+  if (s.start < input.now + service.minNoticeMinutes * MIN) fail('inside minimum notice');
+  if (s.start > input.now + service.maxAdvanceDays * DAY) fail('beyond maximum advance');
+  if (s.start < input.range.start || s.start >= input.range.end) fail('outside range');
+  if (service.roomKind === null) {
+    if (s.roomId !== null) fail('room for a service without one');
+  } else {
+    const room = input.rooms.find((r) => r.id === s.roomId);
+    if (room === undefined || room.kind !== service.roomKind || room.locationId !== s.locationId) fail('wrong room');
+    if (input.roomBusy.some((b) => b.roomId === s.roomId && overlaps(b0, b1, b.start, b.end))) fail('room busy');
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 describe('computeSlots properties', () => {
@@ -369,38 +408,8 @@ describe('computeSlots properties', () => {
       fc.property(scenarioArb, ({ input }) => {
         const slots = computeSlots(input);
         const working = referenceWorkingTime(input);
-        const { service } = input;
-        for (const s of slots) {
-          const b0 = s.start - service.bufferBeforeMinutes * MIN;
-          const b1 = s.end + service.bufferAfterMinutes * MIN;
-          expect(s.end - s.start).toBe(service.durationMinutes * MIN);
-
-          // The whole block lies in one contiguous stretch of working time at the slot's location …
-          const group = working.get(s.providerId)!.find((g) => g.locationId === s.locationId)!;
-          const run = group.runs.find((r) => r.start <= b0 && b1 <= r.end);
-          expect(run).toBeDefined();
-          // … and the start sits on that stretch's step grid.
-          expect((s.start - run!.start) % run!.step).toBe(0);
-
-          for (const b of input.busy) {
-            if (b.providerId === s.providerId) expect(overlaps(b0, b1, b.start, b.end)).toBe(false);
-          }
-          expect(s.start).toBeGreaterThanOrEqual(input.now + service.minNoticeMinutes * MIN);
-          expect(s.start).toBeLessThanOrEqual(input.now + service.maxAdvanceDays * DAY);
-          expect(s.start).toBeGreaterThanOrEqual(input.range.start);
-          expect(s.start).toBeLessThan(input.range.end);
-
-          if (service.roomKind === null) {
-            expect(s.roomId).toBeNull();
-          } else {
-            const room = input.rooms.find((r) => r.id === s.roomId);
-            expect(room).toMatchObject({ kind: service.roomKind, locationId: s.locationId });
-            for (const rb of input.roomBusy) {
-              if (rb.roomId === s.roomId) expect(overlaps(b0, b1, rb.start, rb.end)).toBe(false);
-            }
-          }
-        }
-        if (service.newPatientOnly && !input.isNewPatient) expect(slots).toEqual([]);
+        expect(slots.flatMap((s) => violations(s, input, working))).toEqual([]);
+        if (input.service.newPatientOnly && !input.isNewPatient) expect(slots).toEqual([]);
       }),
     );
   });
@@ -448,6 +457,30 @@ describe('computeSlots properties', () => {
         expect(computeSlots(reversed)).toEqual(computeSlots(input));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('input handling', () => {
+  const deepFreeze = <T>(value: T): T => {
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+      Object.freeze(value);
+      for (const v of Object.values(value)) deepFreeze(v);
+    }
+    return value;
+  };
+
+  it('never mutates its input (callers may cache and share it)', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ input }) => {
+        const before = JSON.stringify(input);
+        // Writing to a frozen object throws in module (strict) code.
+        deepFreeze(input);
+        computeSlots(input);
+        firstAvailable(input, 5);
+        expect(JSON.stringify(input)).toBe(before);
+      }),
+      { numRuns: 50 },
     );
   });
 });

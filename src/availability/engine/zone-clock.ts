@@ -18,11 +18,10 @@ export type ZoneClock = (zone: string) => LocalToUtc;
  *   DateTime.fromObject here: it starts its search from the zone's offset at the real current time
  *   (Settings.now()), so its answer for repeated times changes with the season the server runs in.
  *
- * Offsets are looked up only at UTC midnights and memoised for the life of the clock (one engine
- * call), so a whole day's windows cost about one luxon lookup per zone instead of one per window.
- * When the offsets one day before and two days after a date agree, the date has no transition and
- * the conversion is plain arithmetic. This assumes a zone never changes offset twice within three
- * days, which holds for every zone in the tz database for the dates a clinic books.
+ * Luxon is asked only for offsets at UTC midnights, plus a short search on the few dates with a
+ * transition, all memoised for the life of the clock (one engine call): a date's windows then cost
+ * arithmetic, not a luxon call each. This assumes a zone changes offset at most once within three
+ * days, which holds for every zone in the tz database.
  */
 export function createZoneClock(): ZoneClock {
   const converters = new Map<string, LocalToUtc>();
@@ -36,11 +35,19 @@ export function createZoneClock(): ZoneClock {
   };
 }
 
+/** How wall time maps to instants on one local date: a fixed offset, or one transition. */
+interface DateOffsets {
+  before: number;
+  after: number;
+  /** First instant with the `after` offset; unused when before === after. */
+  transition: Millis;
+}
+
 function converterFor(zoneName: string): LocalToUtc {
-  if (typeof zoneName !== 'string' || !IANAZone.isValidZone(zoneName)) {
-    throw new RangeError(`unknown time zone ${JSON.stringify(zoneName)}`);
-  }
-  const zone = IANAZone.create(zoneName);
+  // IANAZone.create is cached by luxon; IANAZone.isValidZone would build an Intl formatter per call.
+  const zone = typeof zoneName === 'string' ? IANAZone.create(zoneName) : null;
+  if (zone === null || !zone.isValid) throw new RangeError(`unknown time zone ${JSON.stringify(zoneName)}`);
+
   const midnightOffsets = new Map<EpochDay, number>();
   const offsetAtUtcMidnight = (day: EpochDay): number => {
     let offset = midnightOffsets.get(day);
@@ -51,25 +58,59 @@ function converterFor(zoneName: string): LocalToUtc {
     return offset;
   };
 
+  const dates = new Map<EpochDay, DateOffsets>();
+  // Three consecutive dates see each transition; it is searched for once.
+  const transitions: DateOffsets[] = [];
+  const offsetsOn = (date: EpochDay): DateOffsets => {
+    let d = dates.get(date);
+    if (d === undefined) {
+      // Any instant showing a wall time of this date lies strictly between these two UTC midnights
+      // (offsets are within -12 h … +14 h).
+      const lo = (date - 1) * DAY_MS;
+      const hi = (date + 2) * DAY_MS;
+      const before = offsetAtUtcMidnight(date - 1);
+      const after = offsetAtUtcMidnight(date + 2);
+      if (before === after) {
+        d = { before, after, transition: hi };
+      } else {
+        d = transitions.find((t) => t.before === before && t.after === after && lo < t.transition && t.transition <= hi);
+        if (d === undefined) {
+          d = { before, after, transition: findTransition(zone, lo, hi, before) };
+          transitions.push(d);
+        }
+      }
+      dates.set(date, d);
+    }
+    return d;
+  };
+
   return (day, minutes) => {
     const extraDays = Math.floor(minutes / MINUTES_PER_DAY);
     const date = day + extraDays;
     // Wall time as if it were UTC; subtracting the offset gives the instant.
     const local = date * DAY_MS + (minutes - extraDays * MINUTES_PER_DAY) * MINUTE_MS;
-    // Any instant showing this wall time lies strictly between these two UTC midnights (offsets are
-    // within -12 h … +14 h).
-    const before = offsetAtUtcMidnight(date - 1);
-    const after = offsetAtUtcMidnight(date + 2);
-    if (before === after) return local - before * MINUTE_MS;
-
+    const { before, after, transition } = offsetsOn(date);
     const early = local - before * MINUTE_MS;
+    if (before === after) return early;
     const late = local - after * MINUTE_MS;
-    const earlyShowsLocal = zone.offset(early) === before;
-    const lateShowsLocal = zone.offset(late) === after;
+    const earlyShowsLocal = early < transition;
+    const lateShowsLocal = late >= transition;
     if (earlyShowsLocal && lateShowsLocal) return Math.min(early, late);
-    if (earlyShowsLocal) return early;
     if (lateShowsLocal) return late;
-    // In the gap: the pre-transition offset lands after the transition, i.e. moved forward.
+    // Either only the pre-transition reading is real, or the time is in the gap, where that same
+    // reading lands after the transition, i.e. moved forward by the gap.
     return early;
   };
+}
+
+/** The first whole minute in (lo, hi] whose offset is no longer `before`. */
+function findTransition(zone: IANAZone, lo: Millis, hi: Millis, before: number): Millis {
+  let a = lo / MINUTE_MS;
+  let b = hi / MINUTE_MS;
+  while (b - a > 1) {
+    const mid = Math.floor((a + b) / 2);
+    if (zone.offset(mid * MINUTE_MS) === before) a = mid;
+    else b = mid;
+  }
+  return b * MINUTE_MS;
 }
