@@ -4,6 +4,7 @@
  * Prints a markdown table of per-call latency; see README-engine.md.
  */
 import os from 'node:os';
+import { recordResults } from '../lib/results.js';
 import { performance } from 'node:perf_hooks';
 import {
   computeSlots,
@@ -220,9 +221,16 @@ const cases: { name: string; target: string; run: () => unknown; size: () => str
 
 const fmt = (ms: number) => ms.toFixed(3);
 console.log(`Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${os.cpus().length} cores · ${WARMUP} warm-up + ${RUNS} timed calls per case\n`);
-console.log('| case | data | median ms | p95 ms | p99 ms | target |');
-console.log('| --- | --- | ---: | ---: | ---: | --- |');
+const rows = ['| case | data | median ms | p95 ms | p99 ms | target |', '| --- | --- | ---: | ---: | ---: | --- |'];
 for (const c of cases) {
   const r = measure(c.run);
-  console.log(`| ${c.name} | ${c.size()} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${c.target} |`);
+  rows.push(`| ${c.name} | ${c.size()} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${c.target} |`);
+  console.log(rows.at(-1));
 }
+recordResults('availability-engine', [
+  '## Availability engine (`npm run bench:availability`, engine part)',
+  '',
+  `Pure engine in-process, ${WARMUP} warm-up + ${RUNS} timed calls per case; data in bench/availability/README-engine.md.`,
+  '',
+  ...rows,
+].join('\n'));

@@ -51,11 +51,17 @@ export class AvailabilityRepository {
     });
   }
 
-  findBusyBlocks(providerIds: string[], from: Date, to: Date, tx: Tx = this.prisma) {
-    return tx.appointment.findMany({
-      where: { providerId: { in: providerIds }, status: { in: [...ACTIVE_STATUSES] }, blockStart: { lt: to }, blockEnd: { gt: from } },
-      select: { providerId: true, blockStart: true, blockEnd: true },
-    });
+  /**
+   * Booked blocks overlapping [from, to). Raw SQL because this runs on every availability request and
+   * the typed query costs about half a millisecond more. Blocks never last a day, which bounds the
+   * index range scan on (provider_id, block_start).
+   */
+  findBusyBlocks(providerIds: string[], from: Date, to: Date, tx: Tx = this.prisma): Promise<{ providerId: string; blockStart: Date; blockEnd: Date }[]> {
+    const earliestStart = new Date(+from - 86_400_000);
+    return tx.$queryRaw`
+      SELECT provider_id AS "providerId", block_start AS "blockStart", block_end AS "blockEnd" FROM appointments
+      WHERE provider_id = ANY(${providerIds}::uuid[]) AND status::text = ANY(${ACTIVE_STATUSES}::text[])
+        AND block_start < ${to} AND block_start > ${earliestStart} AND block_end > ${from}`;
   }
 
   findRooms(clinicId: string, kind: string) {

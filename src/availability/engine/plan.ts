@@ -11,7 +11,7 @@ import { addsHoursFor, parseExceptionSpan, removalIntervals, removesExtraHours, 
 import { mergeIntervals } from './intervals.js';
 import type { AvailabilityInput, Interval, ScheduleException, WeeklyRule } from './types.js';
 import { assertFinite, assertInteger, assertNonNegative } from './validate.js';
-import { createZoneClock, type LocalToUtc, type ZoneClock } from './zone-clock.js';
+import { sharedZoneClock, type LocalToUtc, type ZoneClock } from './zone-clock.js';
 
 /** A recurring local window (a weekly rule, or extra hours on each date of their span), ready to expand per day. */
 export interface WindowSource {
@@ -100,7 +100,7 @@ export function planAvailability(input: AvailabilityInput): AvailabilityPlan | n
   const horizonFirst = utcDayOf(limits.earliestStart - limits.beforeMs) - 3;
   const horizonLast = utcDayOf(lastBlockEnd) + 2;
 
-  const clock = createZoneClock();
+  const clock = sharedZoneClock();
   const exceptions = compileExceptions(input.exceptions, horizonFirst - 3, horizonLast + 3, clock);
   const busy = groupBy(input.busy, (b) => b.providerId);
   const roomsAt = roomPlanner(input);

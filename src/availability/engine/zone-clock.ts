@@ -19,7 +19,7 @@ export type ZoneClock = (zone: string) => LocalToUtc;
  *   (Settings.now()), so its answer for repeated times changes with the season the server runs in.
  *
  * Luxon is asked only for offsets at UTC midnights, plus a short search on the few dates with a
- * transition, all memoised for the life of the clock (one engine call): a date's windows then cost
+ * transition, all memoised for the life of the clock (see sharedZoneClock): a date's windows then cost
  * arithmetic, not a luxon call each. This assumes a zone changes offset at most once within three
  * days, which holds for every zone in the tz database.
  */
@@ -33,6 +33,17 @@ export function createZoneClock(): ZoneClock {
     }
     return convert;
   };
+}
+
+/**
+ * One clock shared by every engine call of the process: a zone's offsets never change for a given
+ * instant, so what one call learnt saves the next call its luxon look-ups (the hot path of an
+ * availability request). Renewed after many zones/dates so memory stays bounded.
+ */
+let shared: { clock: ZoneClock; uses: number } | undefined;
+export function sharedZoneClock(): ZoneClock {
+  if (!shared || shared.uses++ > 10_000) shared = { clock: createZoneClock(), uses: 0 };
+  return shared.clock;
 }
 
 /** How wall time maps to instants on one local date: a fixed offset, or one transition. */
