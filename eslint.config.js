@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Nest resolves constructor dependencies from emitted metadata; a type-only import erases it.
-    files: ['src/**/*.service.ts', 'src/**/*.controller.ts', 'src/**/*.repository.ts', 'src/**/*.processor.ts', 'src/**/*.guard.ts', 'src/**/*.job.ts', 'src/**/*.relay.ts', 'src/**/*.filter.ts', 'src/**/*.adapter.ts'],
+    files: ['src/**/*.service.ts', 'src/**/*.controller.ts', 'src/**/*.repository.ts', 'src/**/*.processor.ts', 'src/**/*.guard.ts', 'src/**/*.job.ts', 'src/**/*.relay.ts', 'src/**/*.filter.ts', 'src/**/*.adapter.ts', 'src/**/*.store.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   { files: ['src/availability/engine/**/*.ts', 'src/conversation/dialog/**/*.ts'], rules: pureCoreRules },

@@ -1,11 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
 import { AvailabilityModule } from './availability/availability.module.js';
+import { BookingModule } from './booking/booking.module.js';
 import { ClockModule } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { PhiModule } from './patients/phi.module.js';
+import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
 /** The whole application, built from one validated config (tests pass their own). */
@@ -15,8 +19,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, DatabaseModule, RedisModule, HealthModule,
-        AvailabilityModule,
+        ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, DatabaseModule, RedisModule, PhiModule,
+        AuditModule, QueueModule.forRoot(config), HealthModule, AvailabilityModule, BookingModule,
       ],
     };
   }

@@ -18,14 +18,14 @@ export class AvailabilityRepository {
     return this.prisma.clinic.findMany({ take: 2 }).then((rows) => (rows.length === 1 ? rows[0]! : null));
   }
 
-  findServiceWithClinic(where: { id: string } | { clinicId: string; code: string }) {
+  findServiceWithClinic(where: { id: string } | { clinicId: string; code: string }, tx: Tx = this.prisma) {
     const unique = 'id' in where ? { id: where.id } : { clinicId_code: { clinicId: where.clinicId, code: where.code } };
-    return this.prisma.service.findUnique({ where: unique, include: { clinic: true } });
+    return tx.service.findUnique({ where: unique, include: { clinic: true } });
   }
 
   /** Active providers offering the service, with their rules that allow it, valid in the date span. */
-  findProvidersWithRules(serviceId: string, firstDate: Date, lastDate: Date, filter: { providerId?: string; locationId?: string }) {
-    return this.prisma.provider.findMany({
+  findProvidersWithRules(serviceId: string, firstDate: Date, lastDate: Date, filter: { providerId?: string; locationId?: string }, tx: Tx = this.prisma) {
+    return tx.provider.findMany({
       where: { active: true, services: { some: { serviceId } }, ...(filter.providerId ? { id: filter.providerId } : {}) },
       orderBy: { name: 'asc' },
       include: {
@@ -44,8 +44,8 @@ export class AvailabilityRepository {
     });
   }
 
-  findExceptions(clinicId: string, firstDate: Date, lastDate: Date) {
-    return this.prisma.scheduleException.findMany({
+  findExceptions(clinicId: string, firstDate: Date, lastDate: Date, tx: Tx = this.prisma) {
+    return tx.scheduleException.findMany({
       where: { clinicId, startsOn: { lte: lastDate }, endsOn: { gte: firstDate } },
       include: { location: { select: { timezone: true } } },
     });
@@ -56,35 +56,30 @@ export class AvailabilityRepository {
    * the typed query costs about half a millisecond more. Blocks never last a day, which bounds the
    * index range scan on (provider_id, block_start).
    */
-  findBusyBlocks(providerIds: string[], from: Date, to: Date, tx: Tx = this.prisma): Promise<{ providerId: string; blockStart: Date; blockEnd: Date }[]> {
+  findBusyBlocks(providerIds: string[], from: Date, to: Date, tx: Tx = this.prisma, ignoreAppointmentId: string | null = null): Promise<{ id: string; providerId: string; blockStart: Date; blockEnd: Date }[]> {
     const earliestStart = new Date(+from - 86_400_000);
     return tx.$queryRaw`
-      SELECT provider_id AS "providerId", block_start AS "blockStart", block_end AS "blockEnd" FROM appointments
+      SELECT id, provider_id AS "providerId", block_start AS "blockStart", block_end AS "blockEnd" FROM appointments
       WHERE provider_id = ANY(${providerIds}::uuid[]) AND status::text = ANY(${ACTIVE_STATUSES}::text[])
-        AND block_start < ${to} AND block_start > ${earliestStart} AND block_end > ${from}`;
+        AND block_start < ${to} AND block_start > ${earliestStart} AND block_end > ${from}
+        AND id IS DISTINCT FROM ${ignoreAppointmentId}::uuid`;
   }
 
-  findRooms(clinicId: string, kind: string) {
-    return this.prisma.room.findMany({ where: { clinicId, kind, active: true }, orderBy: { name: 'asc' } });
+  findRooms(clinicId: string, kind: string, tx: Tx = this.prisma) {
+    return tx.room.findMany({ where: { clinicId, kind, active: true }, orderBy: { name: 'asc' } });
   }
 
-  findRoomBusyBlocks(roomIds: string[], from: Date, to: Date, tx: Tx = this.prisma) {
+  findRoomBusyBlocks(roomIds: string[], from: Date, to: Date, tx: Tx = this.prisma, ignoreAppointmentId: string | null = null) {
     return tx.appointment.findMany({
-      where: { roomId: { in: roomIds }, status: { in: [...ACTIVE_STATUSES] }, blockStart: { lt: to }, blockEnd: { gt: from } },
+      where: {
+        roomId: { in: roomIds }, status: { in: [...ACTIVE_STATUSES] }, blockStart: { lt: to }, blockEnd: { gt: from },
+        ...(ignoreAppointmentId ? { id: { not: ignoreAppointmentId } } : {}),
+      },
       select: { roomId: true, blockStart: true, blockEnd: true },
     });
   }
 
-  findLocations(clinicId: string) {
-    return this.prisma.location.findMany({ where: { clinicId } });
-  }
-
-  /** A patient is new until they have any appointment that was not cancelled or moved away. */
-  async isNewPatient(patientId: string): Promise<boolean> {
-    const seen = await this.prisma.appointment.findFirst({
-      where: { patientId, status: { notIn: ['cancelled', 'rescheduled'] } },
-      select: { id: true },
-    });
-    return seen === null;
+  findLocations(clinicId: string, tx: Tx = this.prisma) {
+    return tx.location.findMany({ where: { clinicId } });
   }
 }

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { HoldStore } from '../booking/hold.store.js';
 import { Clock } from '../common/clock.js';
-import { ValidationError } from '../common/errors.js';
+import { UnavailableError, ValidationError } from '../common/errors.js';
 import { TtlCache } from '../common/ttl-cache.js';
+import type { Tx } from '../database/prisma.service.js';
 import { AvailabilityRepository } from './availability.repository.js';
-import { type Busy, computeSlots, firstAvailable, localDateRange, type Slot } from './engine/index.js';
+import { type AvailabilityInput, type Busy, computeSlots, firstAvailable, localDateRange, type Slot } from './engine/index.js';
 import { toExceptions, toProviderSchedules, toServiceSpec } from './schedule-input.js';
 
 export interface SlotSearch {
@@ -17,8 +19,10 @@ export interface SlotSearch {
   limit?: number;
   /** Whether the patient counts as new (new-patient-only services); unknown patients are new. */
   isNewPatient?: boolean;
-  /** Time to treat as taken in addition to booked appointments (e.g. other patients' live holds). */
-  extraBusy?: Busy[];
+  /** Live holds of this holder stay visible to them (they are choosing among them). */
+  holder?: string;
+  /** When rescheduling: the appointment being moved does not block its own new time. */
+  ignoreAppointmentId?: string;
 }
 
 export interface AvailableSlot extends Slot {
@@ -35,20 +39,32 @@ export interface SlotSearchResult {
   slots: AvailableSlot[];
 }
 
+/** Why a requested time cannot be booked; staff overrides name the rule they override. */
+export type SlotRefusal = 'taken' | 'outside_hours' | 'too_soon' | 'too_far' | 'new_patients_only';
+
+export type SlotCheck =
+  | { ok: true; slot: Slot; blockStart: Date; blockEnd: Date }
+  | { ok: false; reason: SlotRefusal };
+
 const MAX_RANGE_DAYS = 62;
 /**
  * Rules, exceptions, rooms and locations change rarely; they are cached for a few seconds per
- * process. Booked time is always read fresh, and the booking transaction re-validates against the
- * database, so a stale rule can only ever show a slot that is then refused with alternatives.
+ * process. Booked time and holds are always read fresh, and the booking transaction re-validates
+ * against the database (checkSlot, uncached), so a stale rule can only ever show a slot that is then
+ * refused with alternatives.
  */
 const SCHEDULE_TTL_MS = 5_000;
+const DAY_MS = 86_400_000;
+
+type ServiceWithClinic = NonNullable<Awaited<ReturnType<AvailabilityRepository['findServiceWithClinic']>>>;
 
 @Injectable()
 export class AvailabilityService {
-  private readonly services = new TtlCache<Awaited<ReturnType<AvailabilityRepository['findServiceWithClinic']>>>(SCHEDULE_TTL_MS);
+  private readonly logger = new Logger(AvailabilityService.name);
+  private readonly services = new TtlCache<ServiceWithClinic | null>(SCHEDULE_TTL_MS);
   private readonly schedules = new TtlCache<Awaited<ReturnType<AvailabilityService['loadSchedule']>>>(SCHEDULE_TTL_MS);
 
-  constructor(private readonly repository: AvailabilityRepository, private readonly clock: Clock) {}
+  constructor(private readonly repository: AvailabilityRepository, private readonly holds: HoldStore, private readonly clock: Clock) {}
 
   /** Resolves `service` given as an id or as a code within a clinic (by slug, or the only clinic). */
   async resolveServiceId(service: string, clinicSlug?: string): Promise<string> {
@@ -60,44 +76,132 @@ export class AvailabilityService {
     return found.id;
   }
 
+  async getService(serviceId: string, tx?: Tx): Promise<ServiceWithClinic> {
+    const service = tx
+      ? await this.repository.findServiceWithClinic({ id: serviceId }, tx)
+      : await this.services.getOrLoad(serviceId, () => this.repository.findServiceWithClinic({ id: serviceId }));
+    if (!service || !service.active) throw new ValidationError(`Unknown service "${serviceId}"`);
+    return service;
+  }
+
   async search(search: SlotSearch): Promise<SlotSearchResult> {
-    const service = await this.services.getOrLoad(search.serviceId, () => this.repository.findServiceWithClinic({ id: search.serviceId }));
-    if (!service || !service.active) throw new ValidationError(`Unknown service "${search.serviceId}"`);
+    const service = await this.getService(search.serviceId);
     const clinic = service.clinic;
     const now = this.clock.now();
     const range = this.validateRange(search.from, search.to, clinic.timezone, service.maxAdvanceDays ?? clinic.maxAdvanceDays, now);
     const key = [service.id, search.providerId ?? '*', search.locationId ?? '*', search.from, search.to].join('|');
-    const { providers, exceptions, rooms, locations } = await this.schedules.getOrLoad(key, () => this.loadSchedule(service, search));
-    if (search.providerId && providers.length === 0) {
+    const schedule = await this.schedules.getOrLoad(key, () => this.loadSchedule(service, search.from, search.to, search));
+    if (search.providerId && schedule.providers.length === 0) {
       throw new ValidationError(`That provider does not offer ${service.name}`);
     }
-    // Blocks can start before the range (buffers), so widen the busy window by a day each side.
-    const busyFrom = new Date(range.start - 86_400_000);
-    const busyTo = new Date(range.end + 86_400_000);
-    const [busy, roomBusy] = await Promise.all([
-      this.repository.findBusyBlocks(providers.map((p) => p.id), busyFrom, busyTo),
-      rooms.length ? this.repository.findRoomBusyBlocks(rooms.map((r) => r.id), busyFrom, busyTo) : Promise.resolve([]),
-    ]);
+    const input = await this.buildInput(service, schedule, range, now, search.isNewPatient ?? true, {
+      holder: search.holder ?? null, ignoreAppointmentId: search.ignoreAppointmentId ?? null,
+    });
+    const limit = search.limit ?? 500;
+    const slots = search.providerId ? computeSlots(input, { limit }) : firstAvailable(input, limit);
+    return this.present(service, schedule, slots);
+  }
 
-    const input = {
+  /**
+   * The server's authoritative check that one start time is bookable right now, read fresh inside
+   * the caller's transaction (no cache). Returns the slot (with its room) or the rule that refuses it.
+   */
+  async checkSlot(request: {
+    serviceId: string; providerId: string; start: Date; isNewPatient: boolean; locationId?: string | null;
+    holder?: string | null; ignoreAppointmentId?: string | null;
+  }, tx: Tx): Promise<SlotCheck> {
+    const service = await this.getService(request.serviceId, tx);
+    const now = this.clock.now();
+    const clinic = service.clinic;
+    const day = DateTime.fromJSDate(request.start, { zone: clinic.timezone });
+    // One local day either side covers locations in other zones and windows past midnight.
+    const from = day.minus({ days: 1 }).toISODate()!;
+    const to = day.plus({ days: 1 }).toISODate()!;
+    const schedule = await this.loadSchedule(service, from, to, { providerId: request.providerId, locationId: request.locationId ?? undefined }, tx);
+    const range = { start: +request.start, end: +request.start + 1 };
+    const options = { holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null, tx };
+    const input = await this.buildInput(service, schedule, range, now, request.isNewPatient, options);
+    const slot = computeSlots(input).find((s) => s.start === +request.start && s.providerId === request.providerId);
+    const spec = input.service;
+    if (slot) {
+      return {
+        ok: true,
+        slot,
+        blockStart: new Date(slot.start - spec.bufferBeforeMinutes * 60_000),
+        blockEnd: new Date(slot.end + spec.bufferAfterMinutes * 60_000),
+      };
+    }
+    if (spec.newPatientOnly && !request.isNewPatient) return { ok: false, reason: 'new_patients_only' };
+    if (+request.start < +now + spec.minNoticeMinutes * 60_000) return { ok: false, reason: 'too_soon' };
+    if (+request.start > +now + spec.maxAdvanceDays * DAY_MS) return { ok: false, reason: 'too_far' };
+    const free = computeSlots({ ...input, busy: [], roomBusy: [] }).some((s) => s.start === +request.start);
+    return { ok: false, reason: free ? 'taken' : 'outside_hours' };
+  }
+
+  private async buildInput(
+    service: ServiceWithClinic,
+    schedule: Awaited<ReturnType<AvailabilityService['loadSchedule']>>,
+    range: { start: number; end: number },
+    now: Date,
+    isNewPatient: boolean,
+    options: { holder: string | null; ignoreAppointmentId: string | null; tx?: Tx },
+  ): Promise<AvailabilityInput> {
+    const clinic = service.clinic;
+    const providerIds = schedule.providers.map((p) => p.id);
+    // Blocks can start before the range (buffers), so widen the busy window by a day each side.
+    const busyFrom = new Date(range.start - DAY_MS);
+    const busyTo = new Date(range.end + DAY_MS);
+    const [busy, roomBusy, holds] = await Promise.all([
+      this.repository.findBusyBlocks(providerIds, busyFrom, busyTo, options.tx, options.ignoreAppointmentId),
+      schedule.rooms.length
+        ? this.repository.findRoomBusyBlocks(schedule.rooms.map((r) => r.id), busyFrom, busyTo, options.tx, options.ignoreAppointmentId)
+        : Promise.resolve([]),
+      this.liveHoldsOfOthers(providerIds, +now, options.holder),
+    ]);
+    return {
       service: toServiceSpec(service, clinic),
-      providers: toProviderSchedules(providers, clinic.timezone),
-      exceptions: toExceptions(exceptions, clinic.timezone),
-      busy: [
-        ...busy.map((b) => ({ providerId: b.providerId, start: +b.blockStart, end: +b.blockEnd })),
-        ...(search.extraBusy ?? []),
-      ],
-      rooms: rooms.map((r) => ({ id: r.id, locationId: r.locationId, kind: r.kind })),
+      providers: toProviderSchedules(schedule.providers, clinic.timezone),
+      exceptions: toExceptions(schedule.exceptions, clinic.timezone),
+      busy: [...busy.map((b) => ({ providerId: b.providerId, start: +b.blockStart, end: +b.blockEnd })), ...holds],
+      rooms: schedule.rooms.map((r) => ({ id: r.id, locationId: r.locationId, kind: r.kind })),
       roomBusy: roomBusy.map((b) => ({ roomId: b.roomId!, start: +b.blockStart, end: +b.blockEnd })),
       range,
       now: +now,
-      isNewPatient: search.isNewPatient ?? true,
+      isNewPatient,
     };
-    const limit = search.limit ?? 500;
-    const slots = search.providerId ? computeSlots(input, { limit }) : firstAvailable(input, limit);
+  }
 
-    const providerName = new Map(providers.map((p) => [p.id, p.name]));
-    const location = new Map(locations.map((l) => [l.id, l]));
+  /**
+   * Other people's live holds are busy time. If Redis is unreachable we still answer from the
+   * database: a held slot may then be shown, and booking it is refused by the hold or constraint.
+   */
+  private async liveHoldsOfOthers(providerIds: string[], now: number, holder: string | null): Promise<Busy[]> {
+    try {
+      const holds = await this.holds.live(providerIds, now);
+      return holds.filter((h) => h.holder !== holder).map((h) => ({ providerId: h.providerId, start: h.start, end: h.end }));
+    } catch (error) {
+      if (!(error instanceof UnavailableError)) throw error;
+      this.logger.warn('live holds unavailable; availability computed without them');
+      return [];
+    }
+  }
+
+  private async loadSchedule(service: { id: string; clinicId: string; roomKind: string | null }, from: string, to: string, filter: { providerId?: string; locationId?: string }, tx?: Tx) {
+    const firstDate = new Date(`${from}T00:00:00Z`);
+    const lastDate = new Date(`${to}T00:00:00Z`);
+    const [providers, exceptions, rooms, locations] = await Promise.all([
+      this.repository.findProvidersWithRules(service.id, firstDate, lastDate, filter, tx),
+      this.repository.findExceptions(service.clinicId, firstDate, lastDate, tx),
+      service.roomKind ? this.repository.findRooms(service.clinicId, service.roomKind, tx) : Promise.resolve([]),
+      this.repository.findLocations(service.clinicId, tx),
+    ]);
+    return { providers, exceptions, rooms, locations };
+  }
+
+  private present(service: ServiceWithClinic, schedule: Awaited<ReturnType<AvailabilityService['loadSchedule']>>, slots: Slot[]): SlotSearchResult {
+    const clinic = service.clinic;
+    const providerName = new Map(schedule.providers.map((p) => [p.id, p.name]));
+    const location = new Map(schedule.locations.map((l) => [l.id, l]));
     return {
       clinicId: clinic.id,
       timezone: clinic.timezone,
@@ -109,18 +213,6 @@ export class AvailabilityService {
         timezone: s.locationId ? location.get(s.locationId)?.timezone ?? clinic.timezone : clinic.timezone,
       })),
     };
-  }
-
-  private async loadSchedule(service: { id: string; clinicId: string; roomKind: string | null }, search: SlotSearch) {
-    const firstDate = new Date(`${search.from}T00:00:00Z`);
-    const lastDate = new Date(`${search.to}T00:00:00Z`);
-    const [providers, exceptions, rooms, locations] = await Promise.all([
-      this.repository.findProvidersWithRules(service.id, firstDate, lastDate, search),
-      this.repository.findExceptions(service.clinicId, firstDate, lastDate),
-      service.roomKind ? this.repository.findRooms(service.clinicId, service.roomKind) : Promise.resolve([]),
-      this.repository.findLocations(service.clinicId),
-    ]);
-    return { providers, exceptions, rooms, locations };
   }
 
   private validateRange(from: string, to: string, zone: string, maxAdvanceDays: number, now: Date) {
@@ -137,4 +229,3 @@ export class AvailabilityService {
     return localDateRange(from, to, zone);
   }
 }
-

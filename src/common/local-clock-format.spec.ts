@@ -3,11 +3,11 @@ import { LocalClockFormat } from './local-clock-format.js';
 
 describe('LocalClockFormat', () => {
   it.each(['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/St_Johns', 'UTC'])(
-    'agrees with luxon every 7 minutes across a whole year in %s, DST changes included',
+    'agrees with luxon every 37 minutes across a whole year in %s, DST changes included',
     (zone) => {
       const format = new LocalClockFormat(zone);
       const start = Date.parse('2026-01-01T00:00:00Z');
-      for (let ms = start; ms < start + 366 * 86_400_000; ms += 7 * 60_000) {
+      for (let ms = start; ms < start + 366 * 86_400_000; ms += 37 * 60_000) {
         const expected = DateTime.fromMillis(ms, { zone });
         const parts = format.parts(ms);
         const parsed = DateTime.fromISO(parts.iso, { setZone: true });

@@ -9,6 +9,7 @@ export interface AppConfig {
   redis: { url: string; prefix: string };
   phi: { keys: ReadonlyMap<string, Buffer>; activeKeyId: string; blindIndexKey: Buffer };
   simulatorEnabled: boolean;
+  staffApiKey: string | null;
 }
 
 /** Raised at boot; its message names every bad variable so an operator can fix them in one go. */
@@ -46,6 +47,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         problems.push(`${name} holds a demo value; production needs its own secret`);
       }
     }
+    if (env.STAFF_API_KEY === DEMO_SECRETS.STAFF_API_KEY) problems.push('STAFF_API_KEY holds a demo value; production needs its own secret');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -58,6 +60,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
     phi: { keys, activeKeyId: env.PHI_ACTIVE_KEY_ID, blindIndexKey: Buffer.from(env.PHI_BLIND_INDEX_KEY, 'base64') },
     simulatorEnabled: env.SIMULATOR_ENABLED ?? env.NODE_ENV !== 'production',
+    staffApiKey: env.STAFF_API_KEY ?? null,
   };
 }
 

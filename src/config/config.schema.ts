@@ -33,6 +33,8 @@ export const envSchema = z.object({
   PHI_BLIND_INDEX_KEY: key32,
 
   SIMULATOR_ENABLED: bool.optional(),
+  /** Key for the booking API (X-Api-Key) until staff logins exist; unset = those endpoints are closed. */
+  STAFF_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -44,4 +46,5 @@ export type Env = z.infer<typeof envSchema>;
 export const DEMO_SECRETS = {
   PHI_ENCRYPTION_KEYS: 'demo1:ZGVtby1waGkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=',
   PHI_BLIND_INDEX_KEY: 'ZGVtby1ibGluZC1pbmRleC1rZXktbm90LTQtcHJvZCE=',
+  STAFF_API_KEY: 'demo-api-key-not-for-production',
 } as const;

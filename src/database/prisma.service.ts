@@ -11,7 +11,9 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: createPgAdapter(config.database.url, config.database.poolSize) });
+    // Under a burst (hundreds of patients racing for one slot) transactions queue for a pooled
+    // connection; waiting a few seconds is better than failing with a 500.
+    super({ adapter: createPgAdapter(config.database.url, config.database.poolSize), transactionOptions: { maxWait: 15_000, timeout: 15_000 } });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,20 +1,25 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 
 /**
- * The process's shared Redis connection for short-lived state (holds, dedupe). Commands fail after
- * one retry instead of queueing forever, so a Redis outage surfaces as a clear 503, not a hang.
+ * The process's shared Redis connection for short-lived state (holds, dedupe). While disconnected,
+ * commands fail at once instead of queueing, so a Redis outage surfaces as a clear 503 (or, for
+ * availability, an answer from Postgres alone) rather than a request that hangs; ioredis keeps
+ * reconnecting in the background (at most every 2 s).
  */
 @Injectable()
-export class RedisService implements OnModuleDestroy {
+export class RedisService implements OnModuleInit, OnModuleDestroy {
   readonly client: Redis;
   readonly prefix: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = config.redis.prefix;
-    this.client = new Redis(config.redis.url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, connectionName: 'clinic-booking' });
+    this.client = new Redis(config.redis.url, {
+      maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, connectionName: 'clinic-booking',
+      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    });
     // ioredis reports connection errors as events; without a listener Node would treat them as fatal.
     this.client.on('error', () => undefined);
   }
@@ -22,6 +27,15 @@ export class RedisService implements OnModuleDestroy {
   /** A key under this deployment's prefix. `{…}` hash tags keep related keys on one Cluster slot. */
   key(...parts: string[]): string {
     return [this.prefix, ...parts].join(':');
+  }
+
+  /** Waits briefly for the first connection so the first requests do not fail; never blocks start-up for long. */
+  async onModuleInit(): Promise<void> {
+    if (this.client.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 3_000);
+      this.client.once('ready', () => { clearTimeout(timer); resolve(); });
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

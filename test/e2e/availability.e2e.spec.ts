@@ -166,6 +166,6 @@ describe('GET /api/v1/availability (demo clinic)', () => {
 
   it('is documented in the OpenAPI document', async () => {
     const doc = (await (await fetch(`${running.url}/docs/json`)).json()) as { paths: Record<string, { get?: { parameters: { name: string }[] } }> };
-    expect(doc.paths['/api/v1/availability']?.get?.parameters.map((p) => p.name).sort()).toEqual(['clinic', 'from', 'limit', 'location', 'provider', 'service', 'to']);
+    expect(doc.paths['/api/v1/availability']?.get?.parameters.map((p) => p.name).sort()).toEqual(['clinic', 'from', 'holder', 'limit', 'location', 'provider', 'service', 'to']);
   });
 });

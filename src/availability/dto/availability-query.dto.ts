@@ -29,6 +29,10 @@ export class AvailabilityQueryDto {
   @Matches(LOCAL_DATE, { message: 'to must be a date like 2026-11-27' })
   to!: string;
 
+  @ApiPropertyOptional({ description: 'The holder id used when placing holds: your own live holds stay visible to you' })
+  @IsOptional() @IsString() @MaxLength(100)
+  holder?: string;
+
   @ApiPropertyOptional({ description: 'At most this many slots (earliest first)', default: 500, minimum: 1, maximum: 2000 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2000)
   limit?: number;

@@ -1,0 +1,96 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { Clock } from '../common/clock.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { type AppointmentEventJobData, type AppointmentEventType, QUEUES } from '../queue/queues.js';
+import { OutboxRepository, type PendingEvent } from './outbox.repository.js';
+
+const POLL_MS = 250;
+const BATCH = 100;
+const ADD_TIMEOUT_MS = 2_000;
+
+/**
+ * Moves committed events from the outbox table to BullMQ, at least once and in id order. While Redis
+ * is down the events simply wait in Postgres; each job id is derived from the outbox id, so an event
+ * delivered twice (relay crashed after adding, before marking) is one job.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    @InjectQueue(QUEUES.appointmentEvents) private readonly queue: Queue<AppointmentEventJobData>,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    // Without a listener BullMQ prints every reconnect attempt; the relay reports outages itself.
+    this.queue.on('error', () => undefined);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.role === 'api') return;
+    const tick = () => {
+      if (this.stopped) return;
+      void this.relayOnce().catch(() => undefined).finally(() => { this.timer = setTimeout(tick, POLL_MS); });
+    };
+    this.timer = setTimeout(tick, POLL_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass; returns how many events reached the queue. Safe to call from several processes. */
+  relayOnce(): Promise<number> {
+    this.running ??= this.pass().finally(() => { this.running = null; });
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const published = await this.outbox.withOldestUnpublished(BATCH, async (events, tx) => {
+      const done: bigint[] = [];
+      for (const event of events) {
+        try {
+          await withTimeout(this.queue.add(event.eventType, toJob(event), { jobId: `outbox-${event.id}` }), ADD_TIMEOUT_MS);
+          done.push(event.id);
+        } catch (error) {
+          // Stop at the first failure so later events of the same appointment never overtake it.
+          await this.outbox.recordFailure(event.id, (error as Error).message, tx);
+          this.logger.warn({ outboxId: String(event.id), err: (error as Error).message }, 'outbox relay paused: queue unavailable');
+          break;
+        }
+      }
+      if (done.length) await this.outbox.markPublished(done, this.clock.now(), tx);
+      return done.length;
+    });
+    return published ?? 0;
+  }
+}
+
+function toJob(event: PendingEvent): AppointmentEventJobData {
+  const payload = event.payload as Record<string, unknown>;
+  return {
+    outboxId: String(event.id),
+    clinicId: (payload.clinicId as string | undefined) ?? null,
+    appointmentId: event.aggregateId,
+    eventType: event.eventType as AppointmentEventType,
+    payload,
+    occurredAt: event.createdAt.toISOString(),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../database/prisma.service.js';
+
+@Injectable()
+export class PatientRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string, tx: Tx = this.prisma) {
+    return tx.patient.findUnique({ where: { id } });
+  }
+
+  findByPhoneHash(clinicId: string, phoneHash: string, tx: Tx = this.prisma) {
+    return tx.patient.findUnique({ where: { clinicId_phoneHash: { clinicId, phoneHash } } });
+  }
+
+  /** Inserts the patient unless one with this phone already exists (concurrent callers get the same row). */
+  async upsertByPhone(data: { clinicId: string; phoneHash: string; phoneEnc: string; nameEnc: string | null; dobEnc: string | null; language: string }, tx: Tx = this.prisma) {
+    return tx.patient.upsert({
+      where: { clinicId_phoneHash: { clinicId: data.clinicId, phoneHash: data.phoneHash } },
+      create: data,
+      update: {},
+    });
+  }
+
+  updateDetails(id: string, data: { nameEnc?: string; dobEnc?: string; language?: string }, tx: Tx = this.prisma) {
+    return tx.patient.update({ where: { id }, data });
+  }
+
+  /** A patient is new until they have an appointment that was not cancelled or moved away. */
+  async isNew(patientId: string, tx: Tx = this.prisma): Promise<boolean> {
+    const seen = await tx.appointment.findFirst({ where: { patientId, status: { notIn: ['cancelled', 'rescheduled'] } }, select: { id: true } });
+    return seen === null;
+  }
+}

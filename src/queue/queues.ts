@@ -1,0 +1,22 @@
+/**
+ * Every BullMQ queue of the app and the job names each carries. Workers check at start-up that
+ * every job name here has a handler (see queue-wiring.ts), so a job can never sit unprocessed
+ * because nobody registered for it.
+ */
+export const QUEUES = {
+  /** Booking events relayed from the outbox: appointment.booked|rescheduled|cancelled|status_changed. */
+  appointmentEvents: 'appointment-events',
+} as const;
+
+export const APPOINTMENT_EVENT_TYPES = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.status_changed'] as const;
+export type AppointmentEventType = (typeof APPOINTMENT_EVENT_TYPES)[number];
+
+/** The payload of every job on the appointment-events queue. */
+export interface AppointmentEventJobData {
+  outboxId: string;
+  clinicId: string | null;
+  appointmentId: string;
+  eventType: AppointmentEventType;
+  payload: Record<string, unknown>;
+  occurredAt: string;
+}
