@@ -2,8 +2,8 @@
 // against the compiled app in its own process, on the demo clinic plus 200 generated providers.
 // Run: npm run bench:availability   (BENCH_SECONDS / BENCH_RATE override the defaults)
 import { DateTime } from 'luxon';
-import { localToTimeColumn } from '../../src/common/local-time.js';
 import { benchEnv, freshDemoDatabase, startAppProcess } from '../lib/app-process.js';
+import { addGeneratedProviders } from '../lib/generated-providers.js';
 import { openLoop } from '../lib/load.js';
 import { machine, recordResults } from '../lib/results.js';
 
@@ -16,39 +16,8 @@ async function main(): Promise<void> {
   const env = benchEnv('clinic_bench_availability');
   console.log('Preparing the database (demo clinic + 200 providers)…');
   const prisma = await freshDemoDatabase(env);
-  const clinic = await prisma.clinic.findUniqueOrThrow({ where: { slug: 'riverside' } });
-  const followUp = await prisma.service.findFirstOrThrow({ where: { clinicId: clinic.id, code: 'follow-up' } });
-  const locations = await prisma.location.findMany({ where: { clinicId: clinic.id } });
-  const patients = await prisma.patient.findMany({ select: { id: true }, take: 200 });
+  const { followUp } = await addGeneratedProviders(prisma, EXTRA_PROVIDERS, { bookHalf: true });
   const start = DateTime.now().setZone(zone).startOf('day');
-  for (let i = 0; i < EXTRA_PROVIDERS; i++) {
-    const provider = await prisma.provider.create({
-      data: { clinicId: clinic.id, name: `Dr. Bench ${i}`, shortName: `Dr. Bench ${i}`, specialty: 'General', services: { create: [{ serviceId: followUp.id }] } },
-    });
-    const locationId = locations[i % locations.length]!.id;
-    await prisma.availabilityRule.createMany({
-      data: [1, 2, 3, 4, 5].flatMap((weekday) => [
-        { clinicId: clinic.id, providerId: provider.id, locationId, weekday, startTime: localToTimeColumn('08:00'), endTime: localToTimeColumn('12:00') },
-        { clinicId: clinic.id, providerId: provider.id, locationId, weekday, startTime: localToTimeColumn('13:00'), endTime: localToTimeColumn('17:00') },
-      ]),
-    });
-    // About half of each working day booked over the next 14 days.
-    const appointments = [];
-    for (let d = 0; d < 14; d++) {
-      const day = start.plus({ days: d });
-      if (day.weekday > 5) continue;
-      for (let h = 8; h < 17; h++) {
-        if (h === 12 || (h + i + d) % 2 === 0) continue;
-        const at = day.set({ hour: h });
-        appointments.push({
-          clinicId: clinic.id, providerId: provider.id, locationId, serviceId: followUp.id, patientId: patients[(i + d + h) % patients.length]!.id,
-          startsAt: at.toJSDate(), endsAt: at.plus({ minutes: 30 }).toJSDate(), blockStart: at.toJSDate(), blockEnd: at.plus({ minutes: 30 }).toJSDate(),
-          status: 'confirmed' as const, source: 'api' as const, createdBy: 'bench', updatedBy: 'bench',
-        });
-      }
-    }
-    await prisma.appointment.createMany({ data: appointments });
-  }
   const patel = await prisma.provider.findFirstOrThrow({ where: { name: 'Dr. Maya Patel' } });
   const appointmentCount = await prisma.appointment.count();
   await prisma.$disconnect();

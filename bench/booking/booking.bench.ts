@@ -1,0 +1,137 @@
+// Booking benchmarks against the compiled app in its own process (npm run bench:booking):
+//  (a) contention: 500 concurrent HTTP attempts on one slot — successes (must be 1) and latency;
+//  (b) throughput: distinct-slot bookings per second over 30 s, beside a bare single-row INSERT from
+//      Node into the same database in the same run, at the same concurrency;
+//  (c) the naive SELECT-then-INSERT approach under the same contention: how many double bookings.
+import { DateTime } from 'luxon';
+import pg from 'pg';
+import { Agent, request } from 'undici';
+import { benchEnv, freshDemoDatabase, startAppProcess } from '../lib/app-process.js';
+import { addGeneratedProviders } from '../lib/generated-providers.js';
+import { machine, recordResults, summarize } from '../lib/results.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONTENDERS = 500;
+const CONCURRENCY = 16;
+const API_KEY = process.env.STAFF_API_KEY ?? 'demo-api-key-not-for-production';
+
+async function main(): Promise<void> {
+  const env = benchEnv('clinic_bench_booking', { STAFF_API_KEY: API_KEY, DATABASE_POOL_SIZE: '20' });
+  console.log('Preparing the database…');
+  const prisma = await freshDemoDatabase(env);
+  const { followUp, providerIds, clinic } = await addGeneratedProviders(prisma, 200, { bookHalf: false });
+  await prisma.$disconnect();
+  const app = await startAppProcess(env, 3911);
+  const agent = new Agent({ connections: 600 });
+  const post = async (body: unknown) => {
+    const started = performance.now();
+    const res = await request(`${app.url}/api/v1/appointments`, {
+      method: 'POST', dispatcher: agent, body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+    });
+    await res.body.text();
+    return { status: res.statusCode, ms: performance.now() - started };
+  };
+  let phone = 3_000_000;
+  const patient = () => ({ phone: `+1718${++phone}` });
+  // Working-hour slots from next week on, for distinct-slot bookings: every provider, every half hour.
+  const slots: { providerId: string; start: string }[] = [];
+  const monday = DateTime.now().setZone(clinic.timezone).startOf('week').plus({ weeks: 1 });
+  for (let d = 0; d < 40 && slots.length < 60_000; d++) {
+    const day = monday.plus({ days: d });
+    if (day.weekday > 5) continue;
+    for (const hour of [8, 9, 10, 11, 13, 14, 15, 16]) {
+      for (const minute of [0, 30]) {
+        const start = day.set({ hour, minute }).toUTC().toISO()!;
+        for (const providerId of providerIds) slots.push({ providerId, start });
+      }
+    }
+  }
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+
+  try {
+    // (a) contention over HTTP.
+    const contended = slots.pop()!;
+    const attempts = await Promise.all(Array.from({ length: CONTENDERS }, () => post({ serviceId: followUp.id, ...contended, patient: patient() })));
+    const successes = attempts.filter((a) => a.status === 201).length;
+    const conflicts = attempts.filter((a) => a.status === 409).length;
+    const errors = attempts.filter((a) => a.status >= 500).length;
+    const rows = (await client.query('SELECT count(*)::int AS n FROM appointments WHERE provider_id = $1 AND starts_at = $2', [contended.providerId, contended.start])).rows[0].n;
+    const contention = summarize(attempts.map((a) => a.ms));
+    console.log(`(a) ${successes} success, ${conflicts} conflicts, ${errors} 5xx, ${rows} row(s); p50 ${contention.p50.toFixed(0)} ms p99 ${contention.p99.toFixed(0)} ms`);
+
+    // (b) throughput: closed loop, CONCURRENCY in flight, distinct slots.
+    let next = 0;
+    const booked: number[] = [];
+    let bookingErrors = 0;
+    const deadline = performance.now() + SECONDS * 1000;
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline && next < slots.length) {
+        const slot = slots[next++]!;
+        const r = await post({ serviceId: followUp.id, ...slot, patient: patient() });
+        if (r.status === 201) booked.push(r.ms); else bookingErrors++;
+      }
+    }));
+    const bookingRate = booked.length / SECONDS;
+    console.log(`(b) ${booked.length} bookings in ${SECONDS} s = ${bookingRate.toFixed(0)}/s (${bookingErrors} not 201)`);
+
+    // Bare single-row INSERT from Node, same database, same concurrency, same duration.
+    await client.query('CREATE TABLE IF NOT EXISTS bench_bare_insert (id bigserial PRIMARY KEY, provider_id uuid, starts_at timestamptz, payload text)');
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: CONCURRENCY });
+    let inserts = 0;
+    const insertDeadline = performance.now() + SECONDS * 1000;
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < insertDeadline) {
+        await pool.query('INSERT INTO bench_bare_insert (provider_id, starts_at, payload) VALUES ($1, $2, $3)', [providerIds[0], new Date(), 'x']);
+        inserts++;
+      }
+    }));
+    await pool.end();
+    const insertRate = inserts / SECONDS;
+    const ratio = bookingRate / insertRate;
+    console.log(`    bare INSERT: ${insertRate.toFixed(0)}/s → bookings are ${(ratio * 100).toFixed(1)} % of it`);
+
+    // (c) naive SELECT-then-INSERT, no constraint, same contention.
+    await client.query('CREATE TABLE IF NOT EXISTS bench_naive (id bigserial PRIMARY KEY, provider_id uuid NOT NULL, starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL)');
+    const naivePool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20 });
+    const start = new Date(contended.start);
+    const end = new Date(+start + 30 * 60_000);
+    await Promise.all(Array.from({ length: CONTENDERS }, async () => {
+      const c = await naivePool.connect();
+      try {
+        await c.query('BEGIN');
+        const { rows: taken } = await c.query('SELECT 1 FROM bench_naive WHERE provider_id = $1 AND starts_at < $3 AND ends_at > $2', [contended.providerId, start, end]);
+        if (taken.length === 0) await c.query('INSERT INTO bench_naive (provider_id, starts_at, ends_at) VALUES ($1, $2, $3)', [contended.providerId, start, end]);
+        await c.query('COMMIT');
+      } finally {
+        c.release();
+      }
+    }));
+    await naivePool.end();
+    const naiveRows = (await client.query('SELECT count(*)::int AS n FROM bench_naive')).rows[0].n;
+    console.log(`(c) naive: ${naiveRows} rows for one slot (${naiveRows - 1} double bookings)`);
+
+    const table = [
+      '## Booking (`npm run bench:booking`)',
+      '',
+      `Against the compiled app in its own process (pool 20), demo clinic + 200 generated providers; HTTP over loopback with the API key.`,
+      '',
+      '| measure | result | target | verdict |',
+      '|---|---|---|---|',
+      `| (a) ${CONTENDERS} concurrent attempts on one slot | ${successes} booked, ${conflicts} × 409 with alternatives, ${errors} × 5xx, ${rows} row in the database; latency p50 ${contention.p50.toFixed(0)} ms, p99 ${contention.p99.toFixed(0)} ms | exactly 1 | ${successes === 1 && rows === 1 && errors === 0 ? 'met' : 'MISSED'} |`,
+      `| (b) distinct-slot bookings, ${CONCURRENCY} in flight, ${SECONDS} s | ${bookingRate.toFixed(0)} bookings/s (p50 ${summarize(booked).p50.toFixed(1)} ms, p99 ${summarize(booked).p99.toFixed(1)} ms; ${bookingErrors} not booked) vs bare single-row INSERT ${insertRate.toFixed(0)}/s = **${(ratio * 100).toFixed(1)} %** | ≥ 25 % | ${ratio >= 0.25 ? 'met' : 'MISSED'} |`,
+      `| (c) naive SELECT-then-INSERT, ${CONTENDERS} concurrent on one slot | ${naiveRows} rows = **${naiveRows - 1} double bookings** | (illustration) | — |`,
+    ].join('\n');
+    console.log(`\n${table}\n\n${machine()}`);
+    if (SECONDS >= 30) recordResults('booking', table);
+  } finally {
+    await client.end();
+    await agent.close();
+    await app.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
