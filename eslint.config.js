@@ -25,17 +25,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly', AbortController: 'readonly', structuredClone: 'readonly' } },
+    // Nest resolves constructor dependencies from emitted decorator metadata; telling the parser so
+    // keeps consistent-type-imports from turning those imports into (erased) type-only ones.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true }, globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly', AbortController: 'readonly', structuredClone: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
     },
-  },
-  {
-    // Nest resolves constructor dependencies from emitted metadata; a type-only import erases it.
-    files: ['src/**/*.service.ts', 'src/**/*.controller.ts', 'src/**/*.repository.ts', 'src/**/*.processor.ts', 'src/**/*.guard.ts', 'src/**/*.job.ts', 'src/**/*.relay.ts', 'src/**/*.filter.ts', 'src/**/*.adapter.ts', 'src/**/*.store.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   { files: ['src/availability/engine/**/*.ts', 'src/conversation/dialog/**/*.ts'], rules: pureCoreRules },
   { files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },

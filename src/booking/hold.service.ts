@@ -46,7 +46,8 @@ export class HoldService {
     }
     const now = +this.clock.now();
     const hold: Hold = {
-      token: randomBytes(18).toString('base64url'),
+      // The provider id rides in the token so a holder can release it with the token alone.
+      token: `${cmd.providerId}.${randomBytes(18).toString('base64url')}`,
       providerId: cmd.providerId,
       start: +check.blockStart,
       end: +check.blockEnd,
@@ -59,5 +60,10 @@ export class HoldService {
 
   release(providerId: string, token: string): Promise<void> {
     return this.holds.release(providerId, token);
+  }
+
+  releaseToken(token: string): Promise<void> {
+    const providerId = token.split('.')[0] ?? '';
+    return /^[0-9a-f-]{36}$/.test(providerId) ? this.holds.release(providerId, token) : Promise.resolve();
   }
 }

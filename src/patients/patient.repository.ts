@@ -22,7 +22,7 @@ export class PatientRepository {
     });
   }
 
-  updateDetails(id: string, data: { nameEnc?: string; dobEnc?: string; language?: string }, tx: Tx = this.prisma) {
+  updateDetails(id: string, data: { nameEnc?: string; dobEnc?: string; language?: string; smsOptedOutAt?: Date | null; whatsappOptedOutAt?: Date | null }, tx: Tx = this.prisma) {
     return tx.patient.update({ where: { id }, data });
   }
 

@@ -35,9 +35,22 @@ export class PatientService {
     }, tx);
   }
 
+  findById(id: string, tx?: Tx) {
+    return this.patients.findById(id, tx);
+  }
+
   findByPhone(clinicId: string, phone: string, tx?: Tx) {
     const normalised = normalizePhone(phone);
     return normalised ? this.patients.findByPhoneHash(clinicId, this.cipher.blindIndex(normalised), tx) : Promise.resolve(null);
+  }
+
+  async setLanguage(patientId: string, language: string): Promise<void> {
+    await this.patients.updateDetails(patientId, { language });
+  }
+
+  /** Opt-outs are per channel: STOP on SMS says nothing about WhatsApp. */
+  async setOptOut(patientId: string, channel: 'sms' | 'whatsapp', at: Date | null): Promise<void> {
+    await this.patients.updateDetails(patientId, channel === 'sms' ? { smsOptedOutAt: at } : { whatsappOptedOutAt: at });
   }
 
   isNew(patientId: string, tx?: Tx): Promise<boolean> {

@@ -4,6 +4,12 @@
 
 ALTER TABLE "messages" ADD COLUMN "seq" BIGSERIAL NOT NULL;
 ALTER TABLE "messages" ADD COLUMN "processed_at" TIMESTAMPTZ(3);
+-- Outbound replies point at the inbound message they answer (a retried webhook finds them).
+ALTER TABLE "messages" ADD COLUMN "reply_to_id" UUID;
+-- What the turn processor needs besides the text: the tapped choice, and whether it was readable.
+ALTER TABLE "messages" ADD COLUMN "choice_id" TEXT;
+ALTER TABLE "messages" ADD COLUMN "unsupported" BOOLEAN NOT NULL DEFAULT false;
+CREATE INDEX "messages_reply_to_id_idx" ON "messages"("reply_to_id");
 -- The turn processor looks for the oldest unprocessed inbound message of a conversation.
 CREATE INDEX "messages_pending_inbound_idx" ON "messages"("conversation_id", "seq") WHERE "direction" = 'inbound' AND "processed_at" IS NULL;
 

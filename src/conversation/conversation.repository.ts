@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Channel, ChannelProvider, ConversationStatus } from '../generated/prisma/enums.js';
+
+@Injectable()
+export class ConversationRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The clinic number a message was sent to; routes it to its clinic. */
+  findChannel(channel: Channel, address: string) {
+    return this.prisma.clinicChannel.findFirst({ where: { channel, address, active: true }, include: { clinic: true } });
+  }
+
+  /** The conversation of this address on this channel, created on first contact (race-safe). */
+  upsert(data: { clinicId: string; channel: Channel; clinicAddress: string; addressHash: string; addressEnc: string; patientId: string | null }) {
+    return this.prisma.conversation.upsert({
+      where: { clinicId_channel_addressHash: { clinicId: data.clinicId, channel: data.channel, addressHash: data.addressHash } },
+      create: data,
+      update: {},
+    });
+  }
+
+  findById(id: string) {
+    return this.prisma.conversation.findUnique({ where: { id } });
+  }
+
+  findByAddress(clinicId: string, channel: Channel, addressHash: string) {
+    return this.prisma.conversation.findUnique({ where: { clinicId_channel_addressHash: { clinicId, channel, addressHash } } });
+  }
+
+  /** Stores an inbound message once: null when the provider already delivered it (a retry). */
+  async insertInbound(data: {
+    clinicId: string; conversationId: string; channel: Channel; provider: ChannelProvider; providerMessageId: string | null;
+    bodyEnc: string; choiceId: string | null; unsupported: boolean; receivedAt: Date;
+  }) {
+    const { receivedAt, ...fields } = data;
+    try {
+      return await this.prisma.message.create({
+        data: { ...fields, direction: 'inbound', status: 'received', createdAt: receivedAt, statusUpdatedAt: receivedAt },
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002') return null;
+      throw error;
+    }
+  }
+
+  findByProviderId(provider: ChannelProvider, providerMessageId: string) {
+    return this.prisma.message.findUnique({ where: { provider_providerMessageId: { provider, providerMessageId } } });
+  }
+
+  oldestPendingInbound(conversationId: string) {
+    return this.prisma.message.findFirst({ where: { conversationId, direction: 'inbound', processedAt: null }, orderBy: { seq: 'asc' } });
+  }
+
+  repliesTo(messageId: string) {
+    return this.prisma.message.findMany({ where: { replyToId: messageId }, orderBy: { seq: 'asc' } });
+  }
+
+  transcript(conversationId: string, take = 200) {
+    return this.prisma.message.findMany({ where: { conversationId }, orderBy: { seq: 'desc' }, take }).then((rows) => rows.reverse());
+  }
+
+  /**
+   * Saves the turn: the dialog snapshot (only if nobody else wrote since we read it — the optimistic
+   * version check), the conversation's status, the replies, and marks the inbound message processed,
+   * all in one transaction. Returns false on a version conflict, leaving everything untouched.
+   */
+  async saveTurn(turn: {
+    conversationId: string; expectedVersion: number; snapshot: Prisma.InputJsonValue | null; machineVersion: number;
+    status?: ConversationStatus; inboundId: string; now: Date; lastInboundAt: Date;
+    conversation?: Prisma.ConversationUncheckedUpdateInput;
+    replies: { clinicId: string; channel: Channel; provider: ChannelProvider; bodyEnc: string; choices: Prisma.InputJsonValue | null; status: string }[];
+  }): Promise<{ saved: boolean; replyIds: string[] }> {
+    return this.prisma.$transaction(async (tx: Tx) => {
+      const updated = await tx.conversation.updateMany({
+        where: { id: turn.conversationId, version: turn.expectedVersion },
+        data: {
+          ...(turn.snapshot === undefined ? {} : { snapshot: turn.snapshot ?? undefined }),
+          machineVersion: turn.machineVersion, version: { increment: 1 }, lastInboundAt: turn.lastInboundAt,
+          ...(turn.status ? { status: turn.status } : {}), ...(turn.conversation ?? {}),
+        } as Prisma.ConversationUncheckedUpdateManyInput,
+      });
+      if (updated.count !== 1) return { saved: false, replyIds: [] };
+      const replyIds: string[] = [];
+      for (const reply of turn.replies) {
+        const row = await tx.message.create({
+          data: { ...reply, choices: reply.choices ?? undefined, conversationId: turn.conversationId, direction: 'outbound', replyToId: turn.inboundId, createdAt: turn.now, statusUpdatedAt: turn.now },
+        });
+        replyIds.push(row.id);
+      }
+      await tx.message.update({ where: { id: turn.inboundId }, data: { processedAt: turn.now } });
+      return { saved: true, replyIds };
+    });
+  }
+
+  /** Marks a message processed without touching the dialog (after an internal failure, with an apology). */
+  async saveApology(turn: { conversationId: string; inboundId: string; now: Date; reply: { clinicId: string; channel: Channel; provider: ChannelProvider; bodyEnc: string; status: string } }) {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.message.create({ data: { ...turn.reply, conversationId: turn.conversationId, direction: 'outbound', replyToId: turn.inboundId, createdAt: turn.now, statusUpdatedAt: turn.now } });
+      await tx.message.update({ where: { id: turn.inboundId }, data: { processedAt: turn.now } });
+      return row.id;
+    });
+  }
+
+  setProfileName(conversationId: string, profileNameEnc: string) {
+    return this.prisma.conversation.updateMany({ where: { id: conversationId, profileNameEnc: null }, data: { profileNameEnc } });
+  }
+}

@@ -1,0 +1,171 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { InboundMessage, OutboundReply } from '../channels/channel.types.js';
+import { Clock } from '../common/clock.js';
+import type { PhiCipher } from '../common/crypto/phi-cipher.js';
+import { NotFoundError } from '../common/errors.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { PatientService } from '../patients/patient.service.js';
+import { PHI_CIPHER } from '../patients/phi.module.js';
+import { ConversationRepository } from './conversation.repository.js';
+import { type DialogEvent, type PersistedDialog, type Reply, DIALOG_MACHINE_VERSION, step } from './dialog/index.js';
+import { type ConversationChanges, EffectExecutor, type EffectScope } from './effect-executor.js';
+import { renderForChannel } from './render/index.js';
+import { RUNTIME_TEXT } from './runtime-messages.js';
+import { TurnContextService } from './turn-context.service.js';
+import { TurnLock } from './turn-lock.js';
+
+/** More effects than this in one turn means a dialog bug; stop rather than loop. */
+const MAX_EFFECTS_PER_TURN = 12;
+
+export interface ReceiveResult { conversationId: string; duplicate: boolean; replies: OutboundReply[] }
+
+/**
+ * Runs the patient's dialog for each inbound message: stores the message once, then processes the
+ * conversation's pending messages one at a time in arrival order (a Postgres advisory lock makes
+ * that hold across app instances), executes the effects the dialog asks for, and saves the new
+ * snapshot, the replies and the "processed" mark together, guarded by the snapshot's version.
+ * A failure inside a turn answers with an apology and leaves the dialog as it was.
+ */
+@Injectable()
+export class ConversationRuntime {
+  private readonly logger = new Logger(ConversationRuntime.name);
+
+  constructor(
+    private readonly conversations: ConversationRepository,
+    private readonly context: TurnContextService,
+    private readonly executor: EffectExecutor,
+    private readonly patients: PatientService,
+    private readonly lock: TurnLock,
+    private readonly clock: Clock,
+    @Inject(PHI_CIPHER) private readonly cipher: PhiCipher,
+  ) {}
+
+  async receive(message: InboundMessage): Promise<ReceiveResult> {
+    const route = await this.conversations.findChannel(message.channel, message.to);
+    if (!route) throw new NotFoundError(`Clinic number ${message.to} on ${message.channel}`);
+    const clinicId = route.clinicId;
+    const addressHash = this.cipher.blindIndex(message.from);
+    const patient = await this.patients.findByPhone(clinicId, message.from);
+    const conversation = await this.conversations.upsert({
+      clinicId, channel: message.channel, clinicAddress: route.address, addressHash, addressEnc: this.cipher.encrypt(message.from), patientId: patient?.id ?? null,
+    });
+    const body = message.unsupported ? '[unsupported message]' : message.text;
+    const inbound = await this.conversations.insertInbound({
+      clinicId, conversationId: conversation.id, channel: message.channel, provider: message.provider,
+      providerMessageId: message.providerMessageId, bodyEnc: this.cipher.encrypt(body.slice(0, 4096)),
+      choiceId: message.choiceId?.slice(0, 200) ?? null, unsupported: message.unsupported, receivedAt: message.receivedAt,
+    });
+    if (!inbound) {
+      // A provider retried a webhook we already have: answer nothing new.
+      const stored = await this.conversations.findByProviderId(message.provider, message.providerMessageId!);
+      return { conversationId: conversation.id, duplicate: true, replies: stored ? await this.repliesTo(stored.id, message.channel) : [] };
+    }
+    if (message.profileName && !conversation.profileNameEnc) {
+      await this.conversations.setProfileName(conversation.id, this.cipher.encrypt(message.profileName.slice(0, 100)));
+    }
+    await this.drain(conversation.id);
+    return { conversationId: conversation.id, duplicate: false, replies: await this.repliesTo(inbound.id, message.channel) };
+  }
+
+  /** Processes every pending inbound message of the conversation, oldest first, one at a time. */
+  async drain(conversationId: string): Promise<void> {
+    await this.lock.withLock(conversationId, async () => {
+      for (let i = 0; i < 100; i++) {
+        const next = await this.conversations.oldestPendingInbound(conversationId);
+        if (!next) return;
+        await this.processTurn(conversationId, next);
+      }
+    });
+  }
+
+  private async processTurn(
+    conversationId: string,
+    inbound: { id: string; bodyEnc: string; createdAt: Date; choiceId: string | null; unsupported: boolean; provider: InboundMessage['provider'] },
+  ): Promise<void> {
+    const now = this.clock.now();
+    const conversation = (await this.conversations.findById(conversationId))!;
+    const channel = conversation.channel;
+    try {
+      const phone = this.cipher.decrypt(conversation.addressEnc);
+      const patient = conversation.patientId ? await this.patients.findById(conversation.patientId) : await this.patients.findByPhone(conversation.clinicId, phone);
+      const changes: ConversationChanges = patient && !conversation.patientId ? { patientId: patient.id } : {};
+      const scope: EffectScope = { clinicId: conversation.clinicId, conversationId, channel, phone, patient, changes };
+      const text = this.cipher.decrypt(inbound.bodyEnc);
+
+      let replies: Reply[];
+      let persisted: PersistedDialog | null = (conversation.snapshot as PersistedDialog | null) ?? null;
+      let status = conversation.status;
+      if (inbound.unsupported) {
+        replies = conversation.optedOutAt ? [] : [{ text: RUNTIME_TEXT[lang(conversation.language)].unsupported }];
+      } else {
+        const turn = await this.context.build(conversation.clinicId, channel, now, patient, conversation);
+        const outcome = await this.runDialog(persisted, { type: 'INBOUND', text, choiceId: inbound.choiceId ?? undefined, turn }, scope);
+        replies = outcome.replies;
+        persisted = outcome.persisted;
+        if (outcome.status === 'handoff') status = 'handoff';
+        else if (conversation.status === 'handoff') status = 'active';
+      }
+      const saved = await this.conversations.saveTurn({
+        conversationId, expectedVersion: conversation.version, snapshot: persisted as unknown as Prisma.InputJsonValue, machineVersion: DIALOG_MACHINE_VERSION,
+        status: changes.status ?? status, inboundId: inbound.id, now, lastInboundAt: inbound.createdAt,
+        conversation: {
+          ...(changes.patientId ? { patientId: changes.patientId } : {}),
+          ...(changes.handoffAt !== undefined ? { handoffAt: changes.handoffAt } : {}),
+          ...(changes.optedOutAt !== undefined ? { optedOutAt: changes.optedOutAt } : {}),
+          ...(changes.language ? { language: changes.language } : {}),
+        },
+        replies: replies.map((reply) => this.outbound(reply, conversation.clinicId, channel, inbound.provider)),
+      });
+      if (!saved.saved) throw new Error('conversation changed during the turn (version conflict)');
+    } catch (error) {
+      this.logger.error({ conversationId, err: (error as Error).message }, 'turn failed; apologising');
+      await this.conversations.saveApology({
+        conversationId, inboundId: inbound.id, now,
+        reply: {
+          clinicId: conversation.clinicId, channel, provider: inbound.provider, status: inbound.provider === 'simulator' ? 'delivered' : 'queued',
+          bodyEnc: this.cipher.encrypt(RUNTIME_TEXT[lang(conversation.language)].apology),
+        },
+      });
+    }
+  }
+
+  /** Steps the dialog, then executes the effects it asks for and feeds their results back, in order. */
+  private async runDialog(persisted: PersistedDialog | null, event: DialogEvent, scope: EffectScope) {
+    let result = step(persisted, event);
+    const replies = [...result.replies];
+    const pending = [...result.effects];
+    for (let count = 0; pending.length > 0; count++) {
+      if (count >= MAX_EFFECTS_PER_TURN) throw new Error('too many effects in one turn');
+      const effect = pending.shift()!;
+      const outcome = await this.executor.execute(effect, scope);
+      result = step(result.persisted, { type: 'EFFECT_RESULT', result: outcome });
+      replies.push(...result.replies);
+      pending.push(...result.effects);
+    }
+    return { persisted: result.persisted, replies, status: result.status };
+  }
+
+  private outbound(reply: Reply, clinicId: string, channel: 'sms' | 'whatsapp', provider: InboundMessage['provider']) {
+    const rendered = renderForChannel(reply, channel);
+    return {
+      clinicId, channel, provider,
+      bodyEnc: this.cipher.encrypt(rendered.text),
+      choices: { neutral: reply.choices ?? [], rendered } as unknown as Prisma.InputJsonValue,
+      // The simulator has no provider to hand the message to; real channels queue it (see channels/).
+      status: provider === 'simulator' ? 'delivered' : 'queued',
+    };
+  }
+
+  private async repliesTo(inboundId: string, channel: 'sms' | 'whatsapp'): Promise<OutboundReply[]> {
+    const rows = await this.conversations.repliesTo(inboundId);
+    return rows.map((row) => {
+      const text = this.cipher.decrypt(row.bodyEnc);
+      const stored = row.choices as { neutral?: { id: string; label: string }[]; rendered?: OutboundReply['rendered'] } | null;
+      return { messageId: row.id, text, choices: stored?.neutral ?? [], rendered: stored?.rendered ?? renderForChannel({ text }, channel) };
+    });
+  }
+}
+
+function lang(language: string): 'en' | 'es' {
+  return language === 'es' ? 'es' : 'en';
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { UnavailableError } from '../common/errors.js';
+
+/**
+ * One turn at a time per conversation, across every app instance: a Postgres session advisory lock
+ * keyed by the conversation id. It lives on its own small pool, so holding it never starves the
+ * queries the turn itself runs, and it is released by Postgres if the holder's process dies.
+ */
+@Injectable()
+export class TurnLock implements OnModuleDestroy {
+  private readonly pool: pg.Pool;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.pool = new pg.Pool({ connectionString: config.database.url, max: Math.max(4, config.database.poolSize), application_name: 'clinic-turn-lock' });
+    this.pool.on('error', () => undefined);
+  }
+
+  async withLock<T>(conversationId: string, fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`SET lock_timeout = ${Math.floor(timeoutMs)}`);
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [conversationId]);
+      } catch {
+        throw new UnavailableError('This conversation is busy; please try again.');
+      }
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [conversationId]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.end();
+  }
+}
