@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AvailabilityModule } from './availability/availability.module.js';
 import { BookingModule } from './booking/booking.module.js';
+import { ChannelsModule } from './channels/channels.module.js';
 import { SimulatorModule } from './channels/simulator/simulator.module.js';
 import { ClockModule } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
@@ -21,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config), LoggingModule.forRoot(config), ClockModule, DatabaseModule, RedisModule, PhiModule,
-        AuditModule, QueueModule.forRoot(config), HealthModule, AvailabilityModule, BookingModule, SimulatorModule,
+        AuditModule, QueueModule.forRoot(config), HealthModule, AvailabilityModule, BookingModule, SimulatorModule, ChannelsModule,
       ],
     };
   }

@@ -9,7 +9,8 @@ import { DomainErrorFilter } from './common/domain-error.filter.js';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same app). */
 export async function createHttpApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, bodyParser: true });
+  // rawBody: webhook signatures (Meta's X-Hub-Signature-256, Twilio's) are checked over the exact bytes received.
+  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, bodyParser: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());

@@ -10,6 +10,14 @@ export interface AppConfig {
   phi: { keys: ReadonlyMap<string, Buffer>; activeKeyId: string; blindIndexKey: Buffer };
   simulatorEnabled: boolean;
   staffApiKey: string | null;
+  channels: ChannelsConfig;
+}
+
+export interface ChannelsConfig {
+  twilio: { accountSid: string | null; authToken: string | null; apiBaseUrl: string; edge: string | null };
+  meta: { accessToken: string | null; appSecret: string | null; verifyToken: string | null; graphBaseUrl: string; apiVersion: string };
+  whatsappWeb: { enabled: boolean; number: string | null; sessionDir: string; chromiumPath: string };
+  outbound: { smsRatePerSecond: number; whatsappRatePerSecond: number; maxAttempts: number };
 }
 
 /** Raised at boot; its message names every bad variable so an operator can fix them in one go. */
@@ -47,8 +55,12 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         problems.push(`${name} holds a demo value; production needs its own secret`);
       }
     }
-    if (env.STAFF_API_KEY === DEMO_SECRETS.STAFF_API_KEY) problems.push('STAFF_API_KEY holds a demo value; production needs its own secret');
+    for (const name of ['STAFF_API_KEY', 'TWILIO_AUTH_TOKEN', 'META_WHATSAPP_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN'] as const) {
+      if (env[name] !== undefined && env[name] === DEMO_SECRETS[name]) problems.push(`${name} holds a demo value; production needs its own secret`);
+    }
   }
+  if (env.WHATSAPP_WEB_ENABLED && !env.WHATSAPP_WEB_NUMBER) problems.push('WHATSAPP_WEB_NUMBER is required when WHATSAPP_WEB_ENABLED=true');
+  if ((env.TWILIO_ACCOUNT_SID === undefined) !== (env.TWILIO_AUTH_TOKEN === undefined)) problems.push('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -61,6 +73,15 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     phi: { keys, activeKeyId: env.PHI_ACTIVE_KEY_ID, blindIndexKey: Buffer.from(env.PHI_BLIND_INDEX_KEY, 'base64') },
     simulatorEnabled: env.SIMULATOR_ENABLED ?? env.NODE_ENV !== 'production',
     staffApiKey: env.STAFF_API_KEY ?? null,
+    channels: {
+      twilio: { accountSid: env.TWILIO_ACCOUNT_SID ?? null, authToken: env.TWILIO_AUTH_TOKEN ?? null, apiBaseUrl: env.TWILIO_API_BASE_URL.replace(/\/$/, ''), edge: env.TWILIO_EDGE ?? null },
+      meta: {
+        accessToken: env.META_WHATSAPP_TOKEN ?? null, appSecret: env.META_APP_SECRET ?? null, verifyToken: env.META_VERIFY_TOKEN ?? null,
+        graphBaseUrl: env.META_GRAPH_BASE_URL.replace(/\/$/, ''), apiVersion: env.META_GRAPH_API_VERSION,
+      },
+      whatsappWeb: { enabled: env.WHATSAPP_WEB_ENABLED, number: env.WHATSAPP_WEB_NUMBER ?? null, sessionDir: env.WHATSAPP_WEB_SESSION_DIR, chromiumPath: env.WHATSAPP_WEB_CHROMIUM_PATH },
+      outbound: { smsRatePerSecond: env.OUTBOUND_SMS_RATE_PER_SECOND, whatsappRatePerSecond: env.OUTBOUND_WHATSAPP_RATE_PER_SECOND, maxAttempts: env.OUTBOUND_MAX_ATTEMPTS },
+    },
   };
 }
 

@@ -33,6 +33,30 @@ export const envSchema = z.object({
   PHI_BLIND_INDEX_KEY: key32,
 
   SIMULATOR_ENABLED: bool.optional(),
+
+  // Channels (docs/channels.md). Secrets come only from here; non-secret per-number settings
+  // (template names, ContentSids) live in clinic_channels.settings.
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+  /** Twilio's REST API; tests point it at a local fake. */
+  TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+  /** Twilio edge location (e.g. dublin) when TWILIO_API_BASE_URL is Twilio's own. */
+  TWILIO_EDGE: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  META_WHATSAPP_TOKEN: z.string().min(8).optional(),
+  META_APP_SECRET: z.string().min(8).optional(),
+  META_VERIFY_TOKEN: z.string().min(8).optional(),
+  META_GRAPH_BASE_URL: z.url().default('https://graph.facebook.com'),
+  META_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
+  WHATSAPP_WEB_ENABLED: bool.default(false),
+  /** The clinic WhatsApp number (E.164) the WhatsApp Web session serves; a clinic_channels row with provider whatsapp_web. */
+  WHATSAPP_WEB_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +12125550101').optional(),
+  WHATSAPP_WEB_SESSION_DIR: z.string().default('.wwebjs_auth'),
+  WHATSAPP_WEB_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Sends per second per sending number (the per-number token bucket in front of each provider). */
+  OUTBOUND_SMS_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  OUTBOUND_WHATSAPP_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(20),
+  /** Attempts per outbound message before it is marked failed (exponential backoff from 2 s). */
+  OUTBOUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Key for the booking API (X-Api-Key) until staff logins exist; unset = those endpoints are closed. */
   STAFF_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
 });
@@ -47,4 +71,8 @@ export const DEMO_SECRETS = {
   PHI_ENCRYPTION_KEYS: 'demo1:ZGVtby1waGkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=',
   PHI_BLIND_INDEX_KEY: 'ZGVtby1ibGluZC1pbmRleC1rZXktbm90LTQtcHJvZCE=',
   STAFF_API_KEY: 'demo-api-key-not-for-production',
+  TWILIO_AUTH_TOKEN: 'demo-twilio-auth-token-not-for-production',
+  META_WHATSAPP_TOKEN: 'demo-meta-access-token-not-for-production',
+  META_APP_SECRET: 'demo-meta-app-secret-not-for-production',
+  META_VERIFY_TOKEN: 'demo-meta-verify-token-not-for-production',
 } as const;

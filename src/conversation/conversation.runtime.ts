@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { InboundMessage, OutboundReply } from '../channels/channel.types.js';
+import { OutboundDispatcher } from '../channels/outbound-dispatcher.js';
 import { Clock } from '../common/clock.js';
 import type { PhiCipher } from '../common/crypto/phi-cipher.js';
 import { NotFoundError } from '../common/errors.js';
@@ -18,6 +19,7 @@ import { TurnLock } from './turn-lock.js';
 const MAX_EFFECTS_PER_TURN = 12;
 
 export interface ReceiveResult { conversationId: string; duplicate: boolean; replies: OutboundReply[] }
+export interface AcceptResult { conversationId: string; inboundId: string; duplicate: boolean }
 
 /**
  * Runs the patient's dialog for each inbound message: stores the message once, then processes the
@@ -38,9 +40,25 @@ export class ConversationRuntime {
     private readonly lock: TurnLock,
     private readonly clock: Clock,
     @Inject(PHI_CIPHER) private readonly cipher: PhiCipher,
+    // Provided by the channels module (queues provider sends); absent where no channel is wired.
+    @Optional() private readonly dispatcher?: OutboundDispatcher,
   ) {}
 
   async receive(message: InboundMessage): Promise<ReceiveResult> {
+    const accepted = await this.accept(message);
+    if (accepted.duplicate) {
+      // A provider retried a webhook we already have: answer nothing new.
+      return { conversationId: accepted.conversationId, duplicate: true, replies: accepted.inboundId ? await this.repliesTo(accepted.inboundId, message.channel) : [] };
+    }
+    await this.drain(accepted.conversationId);
+    return { conversationId: accepted.conversationId, duplicate: false, replies: await this.repliesTo(accepted.inboundId, message.channel) };
+  }
+
+  /**
+   * Stores the inbound message once and returns without running the turn; `drain` processes it.
+   * Channel webhooks answer the provider after this step and let a worker run the turn.
+   */
+  async accept(message: InboundMessage): Promise<AcceptResult> {
     const route = await this.conversations.findChannel(message.channel, message.to);
     if (!route) throw new NotFoundError(`Clinic number ${message.to} on ${message.channel}`);
     const clinicId = route.clinicId;
@@ -56,15 +74,13 @@ export class ConversationRuntime {
       choiceId: message.choiceId?.slice(0, 200) ?? null, unsupported: message.unsupported, receivedAt: message.receivedAt,
     });
     if (!inbound) {
-      // A provider retried a webhook we already have: answer nothing new.
       const stored = await this.conversations.findByProviderId(message.provider, message.providerMessageId!);
-      return { conversationId: conversation.id, duplicate: true, replies: stored ? await this.repliesTo(stored.id, message.channel) : [] };
+      return { conversationId: stored?.conversationId ?? conversation.id, inboundId: stored?.id ?? '', duplicate: true };
     }
     if (message.profileName && !conversation.profileNameEnc) {
       await this.conversations.setProfileName(conversation.id, this.cipher.encrypt(message.profileName.slice(0, 100)));
     }
-    await this.drain(conversation.id);
-    return { conversationId: conversation.id, duplicate: false, replies: await this.repliesTo(inbound.id, message.channel) };
+    return { conversationId: conversation.id, inboundId: inbound.id, duplicate: false };
   }
 
   /** Processes every pending inbound message of the conversation, oldest first, one at a time. */
@@ -89,7 +105,7 @@ export class ConversationRuntime {
       const phone = this.cipher.decrypt(conversation.addressEnc);
       const patient = conversation.patientId ? await this.patients.findById(conversation.patientId) : await this.patients.findByPhone(conversation.clinicId, phone);
       const changes: ConversationChanges = patient && !conversation.patientId ? { patientId: patient.id } : {};
-      const scope: EffectScope = { clinicId: conversation.clinicId, conversationId, channel, phone, patient, changes };
+      const scope: EffectScope = { clinicId: conversation.clinicId, conversationId, channel, phone, patient, language: conversation.language, changes };
       const text = this.cipher.decrypt(inbound.bodyEnc);
 
       let replies: Reply[];
@@ -117,15 +133,17 @@ export class ConversationRuntime {
         replies: replies.map((reply) => this.outbound(reply, conversation.clinicId, channel, inbound.provider)),
       });
       if (!saved.saved) throw new Error('conversation changed during the turn (version conflict)');
+      if (inbound.provider !== 'simulator') await this.dispatcher?.dispatch(saved.replyIds);
     } catch (error) {
       this.logger.error({ conversationId, err: (error as Error).message }, 'turn failed; apologising');
-      await this.conversations.saveApology({
+      const apologyId = await this.conversations.saveApology({
         conversationId, inboundId: inbound.id, now,
         reply: {
           clinicId: conversation.clinicId, channel, provider: inbound.provider, status: inbound.provider === 'simulator' ? 'delivered' : 'queued',
           bodyEnc: this.cipher.encrypt(RUNTIME_TEXT[lang(conversation.language)].apology),
         },
       });
+      if (inbound.provider !== 'simulator') await this.dispatcher?.dispatch([apologyId]);
     }
   }
 

@@ -31,6 +31,8 @@ export interface EffectScope {
   /** The patient's phone (E.164), from the channel. */
   phone: string;
   patient: Patient | null;
+  /** The conversation's language so far (a patient created now gets it). */
+  language: string;
   changes: ConversationChanges;
 }
 
@@ -177,7 +179,7 @@ export class EffectExecutor {
   }
 
   private async ensurePatient(scope: EffectScope, details: { fullName: string | null; dateOfBirth: string | null }): Promise<Patient> {
-    const patient = await this.patients.findOrCreate(scope.clinicId, { phone: scope.phone, fullName: details.fullName, dateOfBirth: details.dateOfBirth, language: scope.changes.language });
+    const patient = await this.patients.findOrCreate(scope.clinicId, { phone: scope.phone, fullName: details.fullName, dateOfBirth: details.dateOfBirth, language: scope.changes.language ?? scope.language });
     if (!scope.patient) scope.changes.patientId = patient.id;
     scope.patient = patient;
     return patient;

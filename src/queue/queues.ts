@@ -6,6 +6,11 @@
 export const QUEUES = {
   /** Booking events relayed from the outbox: appointment.booked|rescheduled|cancelled|status_changed. */
   appointmentEvents: 'appointment-events',
+  /** Outbound messages per channel (src/channels/outbound): job `send-message`, id `send:<messageId>`. */
+  outboundSms: 'outbound-sms',
+  outboundWhatsapp: 'outbound-whatsapp',
+  /** Inbound turns to process after a webhook stored the message: job `process-conversation`. */
+  inboundTurns: 'inbound-turns',
 } as const;
 
 export const APPOINTMENT_EVENT_TYPES = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.status_changed'] as const;

@@ -95,7 +95,8 @@ export type MachineEvent =
   | { type: 'TURN'; turn: TurnContext; u: Understanding }
   | { type: 'MSG' | 'STOP' | 'START' | 'HELP' | 'HUMAN' | 'MENU' | 'ABANDON' | 'BACK' | 'LANG'; u: Understanding }
   | { type: 'SILENT_OPTOUT' }
-  | { type: 'RESTARTED' }
+  | { type: 'RESTARTED'; purposeful: boolean }
+  | { type: 'RESUME' }
   | { type: 'END_TURN' }
   | { type: 'RESULT'; result: EffectResult }
   | { type: 'HOLD_EXPIRED' }

@@ -1,6 +1,7 @@
 import { hasBookingFacts, type Understanding } from '../nlu/understand.js';
 import type { EffectError, EffectKind, EffectResult } from '../types.js';
-import { hasMorePages, dobOf, pickedSlot, searchResultSlots } from './actions/booking.js';
+import { dobOf } from './actions/details.js';
+import { hasMorePages, pickedSlot, searchResultSlots } from './actions/search.js';
 import { appointmentsIn, chosenAppointment, obviousAppointment } from './actions/appointments.js';
 import { CHOICE, idAfter } from './choice-ids.js';
 import {
@@ -50,6 +51,7 @@ export const guards = {
   slotsFound: (ctx: DialogContext, event: MachineEvent) =>
     ok('searchSlots')(ctx, event) && rankSlots(searchResultSlots(resultOf(event)), null).length > 0,
   slotsEmptyFirstTry: (ctx: DialogContext, event: MachineEvent) => ok('searchSlots')(ctx, event) && ctx.booking.search?.phase === 'primary',
+  slotsEmptyMore: (ctx: DialogContext, event: MachineEvent) => ok('searchSlots')(ctx, event) && ctx.booking.search?.phase === 'more' && ctx.booking.offered.length > 0,
   slotsEmpty: ok('searchSlots'),
   holdPlaced: ok('placeHold'),
   booked: ok('book'),
@@ -79,6 +81,7 @@ export const guards = {
   needsService: (ctx: DialogContext) => serviceById(ctx, ctx.booking.serviceId) === null,
   needsProvider: (ctx: DialogContext) => providerById(ctx, ctx.booking.providerId) === null && !ctx.booking.anyProvider,
   needsDay: (ctx: DialogContext) => ctx.booking.when === null,
+  collectsDetails: (ctx: DialogContext) => needsPatientDetails(ctx),
   needsName: (ctx: DialogContext) => needsPatientDetails(ctx) && ctx.booking.fullName === null,
   needsDob: (ctx: DialogContext) => needsPatientDetails(ctx) && ctx.booking.dateOfBirth === null,
   providerWasAsked: (ctx: DialogContext) => !ctx.booking.providerAuto && !ctx.booking.rescheduleOf,
@@ -140,10 +143,10 @@ export const guards = {
   wantsAppointments: onMessage((u) => chose(CHOICE.menuAppointments)(u) || (u.choice.id === null && (u.intent === 'appointments' || u.intent === 'confirm'))),
   wantsBooking: onMessage((u) => chose(CHOICE.menuBook)(u) || (u.choice.id === null && (u.intent === 'book' || hasBookingFacts(u)))),
   wantsStaff: onMessage(chose(CHOICE.menuStaff)),
-  isGreeting: onMessage((u) => u.greeting || u.startWord),
+  isGreeting: onMessage((u) => u.greeting),
   isThanks: onMessage((u) => u.thanks),
-  saysNo: onMessage(saysNo),
-  saysYes: onMessage(saysYes),
+  saysNo: onMessage((u) => saysNo(u) && u.intent === null && !hasBookingFacts(u)),
+  saysYes: onMessage((u) => saysYes(u) && u.intent === null && !hasBookingFacts(u)),
   purposeful: onMessage((u) => u.intent !== null || u.command !== null || hasBookingFacts(u) || u.choice.id?.startsWith('menu:') === true),
 };
 

@@ -4,7 +4,7 @@ import {
   appointmentChoiceId, CHOICE, providerChoiceId, serviceChoiceId,
 } from './choice-ids.js';
 import { type DialogContext, type PromptKind, providerById, serviceById, serviceName, turnOf } from './context.js';
-import { askWith, catalog, say } from './outbox.js';
+import { askWith, catalog } from './outbox.js';
 import { slotChoiceId, slotLabels, slotsHeader } from './slots.js';
 
 /**
@@ -59,13 +59,13 @@ export function providersFor(ctx: DialogContext, serviceId: string | null): stri
   return turnOf(ctx).providers.filter((p) => serviceId !== null && p.serviceIds.includes(serviceId)).map((p) => p.id);
 }
 
-function placeOf(slot: { locationName: string | null; locationAddress: string | null }): string | null {
+/** "Downtown, 120 Main St"; null for video visits. */
+export function placeOf(slot: { locationName: string | null; locationAddress: string | null }): string | null {
   if (!slot.locationName) return null;
   const address = shortAddress(slot.locationAddress);
   return address ? `${slot.locationName}, ${address}` : slot.locationName;
 }
 
-export { placeOf };
 
 function render(ctx: DialogContext, kind: PromptKind): { text: string; choices: Choice[] } {
   const cat = catalog(ctx);
@@ -133,10 +133,12 @@ function render(ctx: DialogContext, kind: PromptKind): { text: string; choices: 
     case 'dob':
       return { text: cat.askDob, choices: [] };
     case 'confirm': {
-      const slot = draft.chosen!;
+      const slot = draft.chosen;
+      // Only reachable with a chosen slot; the menu is a safe answer if that invariant ever breaks.
+      if (!slot) return render(ctx, 'menu');
       const text = cat.summary({
         when: formatWhen(slot.start, slot.timezone, cat),
-        providerFull: slot.providerName,
+        providerFull: cat.provider(slot.providerName),
         service: service ? serviceName(ctx, service) : slot.serviceName,
         minutes: Math.round((slot.end - slot.start) / 60_000),
         place: placeOf(slot),
@@ -228,5 +230,3 @@ export function showMenu(ctx: DialogContext, greet: boolean): DialogContext {
   const next = { ...ctx, greetPending: false };
   return askWith(next, 'menu', catalog(ctx).menuPrompt(name, greet || ctx.greetPending), menuChoices(ctx));
 }
-
-export { say };

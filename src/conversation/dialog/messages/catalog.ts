@@ -203,6 +203,8 @@ export interface Catalog {
   changeOrCancel(when: string, provider: string): string;
   changeTime: string;
   reminderPrompt(when: string, provider: string): string;
+  /** The reminder itself, for the runtime to send (the choices add "1 Confirm 2 … 3 …"). */
+  reminder(day: string, time: string, provider: string, place: string | null): string;
   /** Shown instead of a location for video visits in short labels. */
   video: string;
   reminderChoices: { confirm: string; change: string; cancel: string };

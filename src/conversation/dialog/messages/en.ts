@@ -194,9 +194,13 @@ export const en: Catalog = {
   summary: (p) => {
     const place = p.place ? `, ${p.place}` : ', by video';
     const who = p.patientName ? ` for ${p.patientName}${p.dateOfBirth ? ` (born ${p.dateOfBirth})` : ''}` : '';
-    const lead = p.lapsed ? `The hold on ${p.when} has lapsed, but I can try to book it:` : `Holding ${p.when}`;
-    const question = p.rescheduleFrom ? `Shall I move your appointment from ${p.rescheduleFrom} to this time?` : 'Shall I book it?';
-    return `${lead} with ${p.providerFull} — ${p.service} (${p.minutes} min)${place}${who}. ${question}`;
+    const details = `${p.when} with ${p.providerFull} — ${p.service} (${p.minutes} min)${place}${who}`;
+    const question = p.rescheduleFrom
+      ? `Shall I ${p.lapsed ? 'try to ' : ''}move your appointment from ${p.rescheduleFrom} to this time?`
+      : `Shall I ${p.lapsed ? 'try to ' : ''}book it?`;
+    return p.lapsed
+      ? `Your hold has lapsed, but the time may still be free: ${details}. ${question}`
+      : `Holding ${details}. ${question}`;
   },
   yesBook: 'Yes, book it',
   yesMove: 'Yes, move it',
@@ -205,9 +209,10 @@ export const en: Catalog = {
   confirmAgain: 'Shall I try again?',
   booked: (p) => {
     const lead = p.rescheduled ? 'Done ✅ Your appointment is now' : "You're booked ✅";
-    const where = p.place ? ` at ${p.place}` : p.videoLink ? `. Join by video: ${p.videoLink}` : ' by video';
+    // Links end their line: a full stop straight after a URL breaks it in some apps.
+    const where = p.place ? ` at ${p.place}.` : p.videoLink ? ` by video.\nJoin here: ${p.videoLink}` : ' by video.';
     const calendar = p.calendarLink ? `\nAdd to calendar: ${p.calendarLink}` : '';
-    return `${lead} ${p.range} with ${p.provider}${where}.${calendar}\nReply any time to change it.`;
+    return `${lead} ${p.range} with ${p.provider}${where}${calendar}\nReply any time to change it.`;
   },
   bookFailed: (phone) => `Sorry, I couldn't book that. Please try another time, or call us on ${phone}.`,
   notAllowed: (phone) => `Sorry, I can't do that here. Please call us on ${phone} and we'll sort it out.`,
@@ -233,6 +238,7 @@ export const en: Catalog = {
   changeOrCancel: (when, provider) => `No problem. Would you like to change the time of ${when} with ${provider}, or cancel it?`,
   changeTime: 'Change the time',
   reminderPrompt: (when, provider) => `Your appointment is ${when} with ${provider}. Would you like to confirm it, change the time or cancel it?`,
+  reminder: (day, time, provider, place) => `Reminder: ${provider}, ${day} at ${time}, ${place ?? 'by video'}.`,
   video: 'video',
   reminderChoices: { confirm: 'Confirm', change: 'Change the time', cancel: 'Cancel appointment' },
 };

@@ -198,9 +198,13 @@ export const es: Catalog = {
   summary: (p) => {
     const place = p.place ? `, ${p.place}` : ', por video';
     const who = p.patientName ? ` para ${p.patientName}${p.dateOfBirth ? ` (nacimiento: ${p.dateOfBirth})` : ''}` : '';
-    const lead = p.lapsed ? `La reserva temporal del ${p.when} ha caducado, pero puedo intentar reservarla:` : `Te guardo el ${p.when}`;
-    const question = p.rescheduleFrom ? `¿Cambio tu cita del ${p.rescheduleFrom} a esta hora?` : '¿La reservo?';
-    return `${lead} con ${p.providerFull} — ${p.service} (${p.minutes} min)${place}${who}. ${question}`;
+    const details = `${p.when} con ${p.providerFull} — ${p.service} (${p.minutes} min)${place}${who}`;
+    const question = p.rescheduleFrom
+      ? `¿${p.lapsed ? 'Intento cambiar' : 'Cambio'} tu cita del ${p.rescheduleFrom} a esta hora?`
+      : `¿${p.lapsed ? 'Intento reservarla' : 'La reservo'}?`;
+    return p.lapsed
+      ? `Tu reserva temporal ha caducado, pero puede que la hora siga libre: el ${details}. ${question}`
+      : `Te guardo el ${details}. ${question}`;
   },
   yesBook: 'Sí, resérvala',
   yesMove: 'Sí, cámbiala',
@@ -209,9 +213,9 @@ export const es: Catalog = {
   confirmAgain: '¿Lo intento otra vez?',
   booked: (p) => {
     const lead = p.rescheduled ? 'Hecho ✅ Tu cita ahora es el' : 'Cita reservada ✅';
-    const where = p.place ? ` en ${p.place}` : p.videoLink ? `. Únete por video: ${p.videoLink}` : ' por video';
+    const where = p.place ? ` en ${p.place}.` : p.videoLink ? ` por video.\nEntra aquí: ${p.videoLink}` : ' por video.';
     const calendar = p.calendarLink ? `\nAñadir al calendario: ${p.calendarLink}` : '';
-    return `${lead} ${p.range} con ${p.provider}${where}.${calendar}\nEscríbeme cuando quieras para cambiarla.`;
+    return `${lead} ${p.range} con ${p.provider}${where}${calendar}\nEscríbeme cuando quieras para cambiarla.`;
   },
   bookFailed: (phone) => `Lo siento, no he podido reservarla. Prueba otra hora o llámanos al ${phone}.`,
   notAllowed: (phone) => `Lo siento, eso no puedo hacerlo por aquí. Llámanos al ${phone} y lo resolvemos.`,
@@ -237,6 +241,7 @@ export const es: Catalog = {
   changeOrCancel: (when, p) => `No pasa nada. ¿Quieres cambiar la hora de tu cita del ${when} con ${p} o cancelarla?`,
   changeTime: 'Cambiar la hora',
   reminderPrompt: (when, p) => `Tu cita es el ${when} con ${p}. ¿Quieres confirmarla, cambiar la hora o cancelarla?`,
+  reminder: (day, time, p, place) => `Recordatorio: ${p}, ${day} a las ${time}, ${place ?? 'por video'}.`,
   video: 'video',
   reminderChoices: { confirm: 'Confirmar', change: 'Cambiar la hora', cancel: 'Cancelar cita' },
 };

@@ -80,7 +80,12 @@ function chronoDay(text: string, language: Language, now: number, zone: string, 
       const day = start.get('day');
       if (year === null || month === null || day === null) continue;
       const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      if (start.isCertain('day') || start.isCertain('weekday')) return { date, single: true };
+      if (start.isCertain('day')) return { date, single: true };
+      if (start.isCertain('weekday')) {
+        // "Monday" said on a Monday means next week's: today would have been "today".
+        const today = localDate(now, zone);
+        return { date: date === today ? addDays(today, 7) : date, single: true };
+      }
       // A month alone ("in December"): the first week of it we can still offer. Far-off years are
       // misreadings ("Feb 30" as February 2030).
       if (start.isCertain('month') && !start.isCertain('year') && year <= Number(localDate(now, zone).slice(0, 4)) + 1) {

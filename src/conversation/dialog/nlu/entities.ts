@@ -66,11 +66,15 @@ export function matchProvider(words: readonly string[], raw: string, providers: 
   const scores = new Map<string, number>();
   for (const provider of providers) {
     let score = 0;
+    let strong = false;
     for (const target of nameWords(provider)) {
-      const hit = words.some((word, i) => wordMatches(word, target, i > 0 && titles.has(words[i - 1]!)));
-      if (hit) score += 1;
+      const index = words.findIndex((word, i) => wordMatches(word, target, i > 0 && titles.has(words[i - 1]!)));
+      if (index < 0) continue;
+      score += 1;
+      // A three-letter name ("Lee", also Spanish "reads") counts only after a title or with another name word.
+      if (target.length > 3 || (index > 0 && titles.has(words[index - 1]!))) strong = true;
     }
-    if (score > 0) scores.set(provider.id, score);
+    if (score > 0 && (strong || score > 1)) scores.set(provider.id, score);
   }
   const match = best(scores);
   if (match.candidates.length > 0) return { ...match, unknownName: null };

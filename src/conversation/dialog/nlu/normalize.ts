@@ -5,7 +5,7 @@
  */
 
 /** Longer messages are real but rare; parsing only their start keeps every turn fast (chrono is regex-heavy). */
-export const MAX_NLU_CHARS = 600;
+export const MAX_NLU_CHARS = 300;
 
 export function clip(text: unknown): string {
   const value = typeof text === 'string' ? text : '';

@@ -85,7 +85,7 @@ export function understand(input: UnderstandInput): Understanding {
   const location = matchLocation(words, turn.locations);
   let intent = detectIntent(normalized);
   // "late afternoon tomorrow" is a time wish, not "I'm running late".
-  if (intent === 'late' && when.when) intent = 'book';
+  if (intent === 'late' && when.when?.singleDay) intent = 'book';
   const has = (key: 'moreTimes' | 'anotherDay' | 'waitlist' | 'anyProvider' | 'correction') => firstPhrase(normalized, lex.all(key)) !== null;
 
   return {

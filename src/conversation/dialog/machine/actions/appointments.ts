@@ -4,8 +4,8 @@ import type { AppointmentSummary, EffectResult } from '../../types.js';
 import { CHOICE, idAfter } from '../choice-ids.js';
 import { type DialogContext, emptyDraft, turnOf } from '../context.js';
 import { catalog, request, say, withLead } from '../outbox.js';
-import { appointmentWhen, menuChoices, reminderChoices, shortMenuChoices } from '../prompts.js';
-import { releaseHeldSlot } from './booking.js';
+import { appointmentWhen, menuChoices, shortMenuChoices } from '../prompts.js';
+import { releaseHeldSlot } from './draft.js';
 
 /** Listing, cancelling, rescheduling and confirming existing appointments. */
 
@@ -129,25 +129,4 @@ export function notFound(ctx: DialogContext): DialogContext {
 export function notAllowed(ctx: DialogContext): DialogContext {
   const cat = catalog(ctx);
   return say({ ...ctx, target: null, prompt: 'none', choices: [] }, cat.notAllowed(turnOf(ctx).clinic.phone));
-}
-
-// ── reminders ───────────────────────────────────────────────────────────────────────────────────
-
-/** A reminder went out: short answers ("1", "yes", "cancel") now refer to that appointment. */
-export function rememberReminder(ctx: DialogContext, appointment: AppointmentSummary): DialogContext {
-  return { ...ctx, reminder: appointment, target: appointment, prompt: 'reminder', choices: reminderChoices(ctx) };
-}
-
-export function rememberReminderQuietly(ctx: DialogContext, appointment: AppointmentSummary): DialogContext {
-  return { ...ctx, reminder: appointment };
-}
-
-export function requestConfirm(ctx: DialogContext): DialogContext {
-  return request(ctx, { kind: 'confirmAppointment', appointmentId: (ctx.target ?? ctx.reminder)!.appointmentId });
-}
-
-export function confirmed(ctx: DialogContext): DialogContext {
-  const cat = catalog(ctx);
-  const t = (ctx.target ?? ctx.reminder)!;
-  return say({ ...ctx, target: null, reminder: null, prompt: 'none', choices: [] }, cat.confirmed(appointmentWhen(ctx, t), cat.provider(t.providerShortName)));
 }

@@ -39,7 +39,9 @@ export function absorbTurn(ctx: DialogContext, turn: TurnContext, u: Understandi
   }
   // Tell the runtime when the language is settled for the first time or switched on request, and
   // only if it differs from what the runtime already has, so it is not re-sent every turn.
-  const announce = known && language !== turn.patient.language && (u.languageRequest !== null || !ctx.languageKnown);
+  const announce = u.languageRequest
+    ? language !== ctx.lang || language !== turn.patient.language
+    : known && !ctx.languageKnown && language !== turn.patient.language;
   next = { ...next, lang: language, languageKnown: known };
   if (!quiet && announce) next = emit(next, { kind: 'setLanguage', language });
   return next;
@@ -126,7 +128,7 @@ export function technicalProblem(ctx: DialogContext): DialogContext {
   return { ...next, prompt: 'menu', choices, awaiting: null };
 }
 
-/** A reply ready to go in front of the next question ("You're booked ✅ …" then nothing else). */
+/** A result that never came (the runtime lost it): forget the question that was waiting for it. */
 export function resume(ctx: DialogContext): DialogContext {
   return { ...ctx, awaiting: null, prompt: 'none', choices: [] };
 }

@@ -1,0 +1,81 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { QUEUES } from '../queue/queues.js';
+import { PROCESS_CONVERSATION_JOB, ProcessConversationJob, type ProcessConversationJobData } from './inbound/process-conversation.job.js';
+import { QueueOutboundDispatcher } from './outbound/queue-outbound.dispatcher.js';
+import { SEND_MESSAGE_JOB, SendMessageJob, type SendMessageJobData } from './outbound/send-message.job.js';
+
+type Handler = (job: Job, token: string | undefined) => Promise<unknown>;
+
+/** Worker concurrency per queue: turns are mostly CPU in this process; sends mostly wait on the provider. */
+const CONCURRENCY = { [QUEUES.inboundTurns]: 8, [QUEUES.outboundSms]: 16, [QUEUES.outboundWhatsapp]: 16 } as const;
+
+/**
+ * The BullMQ workers of the channels: inbound turns and outbound sends. They run only where the role
+ * is `worker` or `all`; API-only instances just store messages and add jobs. Workers get their own
+ * Redis connections with `maxRetriesPerRequest: null` (BullMQ's blocking commands need it), unlike the
+ * producers' fail-fast connection. Wiring fails fast: each queue's job names must have a handler, and
+ * a job with an unknown name fails at once instead of sitting in the queue.
+ */
+@Injectable()
+export class ChannelWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ChannelWorkers.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sendMessage: SendMessageJob,
+    private readonly processConversation: ProcessConversationJob,
+    private readonly dispatcher: QueueOutboundDispatcher,
+  ) {}
+
+  /** Job names per queue and their handlers (the single place a job name is bound to code). */
+  handlers(): Record<string, Record<string, Handler>> {
+    const send: Handler = (job, token) => this.runSend(job as Job<SendMessageJobData>, token);
+    return {
+      [QUEUES.inboundTurns]: { [PROCESS_CONVERSATION_JOB]: (job) => this.processConversation.run(job.data as ProcessConversationJobData) },
+      [QUEUES.outboundSms]: { [SEND_MESSAGE_JOB]: send },
+      [QUEUES.outboundWhatsapp]: { [SEND_MESSAGE_JOB]: send },
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.role === 'api') return;
+    const handlers = this.handlers();
+    for (const queue of [QUEUES.inboundTurns, QUEUES.outboundSms, QUEUES.outboundWhatsapp]) {
+      if (!handlers[queue] || Object.keys(handlers[queue]).length === 0) throw new Error(`queue ${queue} has no job handlers`);
+      const worker = new Worker(queue, async (job, token) => {
+        const handler = handlers[queue]![job.name];
+        if (!handler) throw new UnrecoverableError(`no handler for job ${job.name} on ${queue}`);
+        return handler(job, token);
+      }, {
+        connection: {
+          url: this.config.redis.url, maxRetriesPerRequest: null, connectionName: `clinic-worker-${queue}`,
+          retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
+        },
+        prefix: `${this.config.redis.prefix}:bull`,
+        concurrency: CONCURRENCY[queue],
+      });
+      worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'worker error'));
+      worker.on('failed', (job, error) => {
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.error({ queue, jobId: job.id, err: error.message }, 'job failed for good');
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private async runSend(job: Job<SendMessageJobData>, token: string | undefined): Promise<string> {
+    const outcome = await this.sendMessage.run(job.data, { number: job.attemptsMade + 1, max: job.opts.attempts ?? 1 });
+    if (outcome.kind === 'done') return outcome.result;
+    // Not an attempt: wait for an earlier reply of the conversation or for the number's rate limit.
+    if (outcome.waitingFor) await this.dispatcher.enqueue(outcome.waitingFor.id, outcome.waitingFor.channel).catch(() => undefined);
+    await job.moveToDelayed(Date.now() + outcome.ms, token);
+    throw new DelayedError();
+  }
+}
