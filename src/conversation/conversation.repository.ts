@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PG, pgErrorCode } from '../database/pg-errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Channel, ChannelProvider, ConversationStatus } from '../generated/prisma/enums.js';
@@ -12,13 +13,21 @@ export class ConversationRepository {
     return this.prisma.clinicChannel.findFirst({ where: { channel, address, active: true }, include: { clinic: true } });
   }
 
-  /** The conversation of this address on this channel, created on first contact (race-safe). */
-  upsert(data: { clinicId: string; channel: Channel; clinicAddress: string; addressHash: string; addressEnc: string; patientId: string | null }) {
-    return this.prisma.conversation.upsert({
-      where: { clinicId_channel_addressHash: { clinicId: data.clinicId, channel: data.channel, addressHash: data.addressHash } },
-      create: data,
-      update: {},
-    });
+  /**
+   * The conversation of this address on this channel, created on first contact. Prisma's upsert is
+   * a read then a write, so two first messages at once (two app instances) can both try to create:
+   * the loser of that race reads the winner's row.
+   */
+  async upsert(data: { clinicId: string; channel: Channel; clinicAddress: string; addressHash: string; addressEnc: string; patientId: string | null }) {
+    const where = { clinicId_channel_addressHash: { clinicId: data.clinicId, channel: data.channel, addressHash: data.addressHash } };
+    const existing = await this.prisma.conversation.findUnique({ where });
+    if (existing) return existing;
+    try {
+      return await this.prisma.conversation.create({ data });
+    } catch (error) {
+      if (pgErrorCode(error) === PG.uniqueViolation) return this.prisma.conversation.findUniqueOrThrow({ where });
+      throw error;
+    }
   }
 
   findById(id: string) {
@@ -40,7 +49,7 @@ export class ConversationRepository {
         data: { ...fields, direction: 'inbound', status: 'received', createdAt: receivedAt, statusUpdatedAt: receivedAt },
       });
     } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') return null;
+      if (pgErrorCode(error) === PG.uniqueViolation) return null;
       throw error;
     }
   }

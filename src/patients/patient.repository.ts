@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PG, pgErrorCode } from '../database/pg-errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
 
 @Injectable()
@@ -13,13 +14,17 @@ export class PatientRepository {
     return tx.patient.findUnique({ where: { clinicId_phoneHash: { clinicId, phoneHash } } });
   }
 
-  /** Inserts the patient unless one with this phone already exists (concurrent callers get the same row). */
-  async upsertByPhone(data: { clinicId: string; phoneHash: string; phoneEnc: string; nameEnc: string | null; dobEnc: string | null; language: string }, tx: Tx = this.prisma) {
-    return tx.patient.upsert({
-      where: { clinicId_phoneHash: { clinicId: data.clinicId, phoneHash: data.phoneHash } },
-      create: data,
-      update: {},
-    });
+  /**
+   * Inserts the patient unless one with this phone already exists; concurrent callers get the same
+   * row (a plain insert that loses the race reads the winner's row; Prisma's upsert is not atomic).
+   */
+  async createOrGet(data: { clinicId: string; phoneHash: string; phoneEnc: string; nameEnc: string | null; dobEnc: string | null; language: string }, tx: Tx = this.prisma) {
+    try {
+      return await tx.patient.create({ data });
+    } catch (error) {
+      if (pgErrorCode(error) !== PG.uniqueViolation) throw error;
+      return tx.patient.findUniqueOrThrow({ where: { clinicId_phoneHash: { clinicId: data.clinicId, phoneHash: data.phoneHash } } });
+    }
   }
 
   updateDetails(id: string, data: { nameEnc?: string; dobEnc?: string; language?: string; smsOptedOutAt?: Date | null; whatsappOptedOutAt?: Date | null }, tx: Tx = this.prisma) {

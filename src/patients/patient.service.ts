@@ -25,7 +25,7 @@ export class PatientService {
       if (!existing.dobEnc && details.dateOfBirth) update.dobEnc = this.cipher.encrypt(details.dateOfBirth);
       return Object.keys(update).length ? this.patients.updateDetails(existing.id, update, tx) : existing;
     }
-    return this.patients.upsertByPhone({
+    return this.patients.createOrGet({
       clinicId,
       phoneHash,
       phoneEnc: this.cipher.encrypt(phone),

@@ -60,6 +60,40 @@ describe('conversations: robustness', () => {
     expect(inbound.every((i) => i.processedAt !== null)).toBe(true);
   });
 
+  it('keeps one patient\'s messages in order across two app instances', async () => {
+    const second = await startApp(testConfig(env.db.url));
+    try {
+      const phone = env.newPhone();
+      const viaFirst = env.chat(phone);
+      const viaSecond = patientChat(second.url, phone);
+      const texts = ['hi', 'book', 'follow-up', 'first available', 'tomorrow', 'menu', 'my appointments', 'thanks'];
+      await Promise.all(texts.map((text, i) => new Promise((r) => setTimeout(r, i * 10)).then(() => (i % 2 ? viaSecond : viaFirst).send(text))));
+      const conversation = (await env.conversationOf(phone))!;
+      const messages = await env.prisma.message.findMany({ where: { conversationId: conversation.id }, orderBy: { seq: 'asc' } });
+      const inbound = messages.filter((m) => m.direction === 'inbound');
+      expect(inbound).toHaveLength(texts.length);
+      // Turns ran strictly in arrival order: processing times increase with the arrival sequence.
+      for (let i = 1; i < inbound.length; i++) expect(+inbound[i]!.processedAt!).toBeGreaterThanOrEqual(+inbound[i - 1]!.processedAt!);
+      // And every reply was written while its own message was the one being handled.
+      for (const reply of messages.filter((m) => m.direction === 'outbound')) {
+        const answered = inbound.findIndex((m) => m.id === reply.replyToId);
+        expect(answered).toBeGreaterThanOrEqual(0);
+        if (answered + 1 < inbound.length) expect(reply.seq < inbound[answered + 1]!.seq || +reply.createdAt <= +inbound[answered + 1]!.processedAt!).toBe(true);
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('restarts politely when the stored dialog comes from an older machine version', async () => {
+    const chat = env.chat(env.newPhone());
+    await chat.send('book a vaccination');
+    const conversation = (await env.conversationOf(chat.phone))!;
+    await env.prisma.conversation.update({ where: { id: conversation.id }, data: { snapshot: { version: 0, state: { value: 'someOldState', context: { x: 1 } } } } });
+    expect(chat.text(await chat.send('hello'))).toMatch(/lost track of our conversation/);
+    expect(chat.text(await chat.send('book a vaccination'))).toMatch(/Any doctor|Which day|doctor/i);
+  });
+
   it('continues the conversation after the app is stopped and started again', async () => {
     const phone = env.newPhone();
     const chat = env.chat(phone);
