@@ -85,7 +85,7 @@ export async function seedDemoClinic(prisma: PrismaClient, cipher: PhiCipher, op
       noShows.set(id, (noShows.get(id) ?? 0) + 1);
     }
     for (const [id, count] of noShows) {
-      await tx.patient.update({ where: { id }, data: { noShowCount: count, flaggedAt: count >= DEMO_CLINIC.noShowThreshold ? now : null } });
+      await tx.patient.update({ where: { id }, data: { noShowCount: count, flaggedAt: count > DEMO_CLINIC.noShowThreshold ? now : null } });
     }
     for (const c of history.conversations) {
       const channelAddress = DEMO_CHANNELS.find((x) => x.channel === c.channel)!;

@@ -3,14 +3,14 @@ import { type INestApplication, type INestApplicationContext, ValidationPipe } f
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same app). */
-export async function createHttpApp(config: AppConfig): Promise<INestApplication> {
+export async function createHttpApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
   // rawBody: webhook signatures (Meta's X-Hub-Signature-256, Twilio's) are checked over the exact bytes received.
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, bodyParser: true, rawBody: true });
+  const app = await NestFactory.create(AppModule.forRoot(config, options), { bufferLogs: true, bodyParser: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());

@@ -1,4 +1,4 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Injectable, Module } from '@nestjs/common';
 
 /**
  * The one source of "now" for time-dependent logic, so tests can move time instead of sleeping.
@@ -12,5 +12,10 @@ export class Clock {
 }
 
 @Global()
-@Module({ providers: [Clock], exports: [Clock] })
-export class ClockModule {}
+@Module({})
+export class ClockModule {
+  static forRoot(clock?: Clock): DynamicModule {
+    const provider = clock ? { provide: Clock, useValue: clock } : Clock;
+    return { module: ClockModule, providers: [provider], exports: [Clock] };
+  }
+}

@@ -10,6 +10,7 @@ export interface AppConfig {
   phi: { keys: ReadonlyMap<string, Buffer>; activeKeyId: string; blindIndexKey: Buffer };
   simulatorEnabled: boolean;
   staffApiKey: string | null;
+  telehealthUrlTemplate: string | null;
   channels: ChannelsConfig;
 }
 
@@ -73,6 +74,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     phi: { keys, activeKeyId: env.PHI_ACTIVE_KEY_ID, blindIndexKey: Buffer.from(env.PHI_BLIND_INDEX_KEY, 'base64') },
     simulatorEnabled: env.SIMULATOR_ENABLED ?? env.NODE_ENV !== 'production',
     staffApiKey: env.STAFF_API_KEY ?? null,
+    telehealthUrlTemplate: env.TELEHEALTH_URL_TEMPLATE ?? null,
     channels: {
       twilio: { accountSid: env.TWILIO_ACCOUNT_SID ?? null, authToken: env.TWILIO_AUTH_TOKEN ?? null, apiBaseUrl: env.TWILIO_API_BASE_URL.replace(/\/$/, ''), edge: env.TWILIO_EDGE ?? null },
       meta: {

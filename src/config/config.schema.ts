@@ -33,6 +33,8 @@ export const envSchema = z.object({
   PHI_BLIND_INDEX_KEY: key32,
 
   SIMULATOR_ENABLED: bool.optional(),
+  /** Video room for telehealth visits; `{room}` becomes an unguessable per-appointment name. Unset = no link. */
+  TELEHEALTH_URL_TEMPLATE: z.string().regex(/^https:\/\/\S+\{room\}/, 'must be an https URL containing {room}').optional(),
 
   // Channels (docs/channels.md). Secrets come only from here; non-secret per-number settings
   // (template names, ContentSids) live in clinic_channels.settings.

@@ -112,6 +112,21 @@ export class ConversationRepository {
     });
   }
 
+  /** The clinic's number on a channel (for messages the clinic starts, such as reminders). */
+  findClinicNumber(clinicId: string, channel: Channel) {
+    return this.prisma.clinicChannel.findFirst({ where: { clinicId, channel, active: true }, orderBy: { createdAt: 'asc' } });
+  }
+
+  /** A message the clinic sends on its own (not a reply to an inbound message). */
+  insertOutbound(data: { clinicId: string; conversationId: string; channel: Channel; provider: ChannelProvider; bodyEnc: string; choices: Prisma.InputJsonValue | null; now: Date }) {
+    return this.prisma.message.create({
+      data: {
+        clinicId: data.clinicId, conversationId: data.conversationId, channel: data.channel, provider: data.provider, bodyEnc: data.bodyEnc,
+        choices: data.choices ?? undefined, direction: 'outbound', status: 'queued', createdAt: data.now, statusUpdatedAt: data.now,
+      },
+    });
+  }
+
   setProfileName(conversationId: string, profileNameEnc: string) {
     return this.prisma.conversation.updateMany({ where: { id: conversationId, profileNameEnc: null }, data: { profileNameEnc } });
   }

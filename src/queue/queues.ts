@@ -9,6 +9,8 @@ export const QUEUES = {
   /** Outbound messages per channel (src/channels/outbound): job `send-message`, id `send:<messageId>`. */
   outboundSms: 'outbound-sms',
   outboundWhatsapp: 'outbound-whatsapp',
+  /** Confirmations, reminders, notices (`send-notification`) and no-show checks (`no-show-check`), mostly delayed. */
+  notifications: 'notifications',
   /** Inbound turns to process after a webhook stored the message: job `process-conversation`. */
   inboundTurns: 'inbound-turns',
 } as const;

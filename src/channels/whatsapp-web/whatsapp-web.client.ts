@@ -37,7 +37,8 @@ export const WWEB_EVENTS = {
 } as const;
 
 export interface WhatsAppWebClient {
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EventEmitter's own listener type; each event's arguments are checked where it is handled
+  on(event: string, listener: (...args: any[]) => void): unknown;
   removeAllListeners(event?: string): unknown;
   initialize(): Promise<void>;
   /** `chatId` like `15551234567@c.us`; returns the sent message (its id is the provider message id). */

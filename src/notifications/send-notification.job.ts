@@ -1,0 +1,56 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppointmentRepository } from '../booking/appointment.repository.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { NotificationRepository } from './notification.repository.js';
+import { notificationReply } from './content.js';
+import { NotificationFactsBuilder } from './notification-facts.js';
+import { NotificationSender } from './notification-sender.js';
+
+export const SEND_NOTIFICATION_JOB = 'send-notification';
+export interface SendNotificationJobData { notificationId: string }
+
+const ACTIVE = ['confirmed', 'requested', 'payment_pending'];
+
+/**
+ * Sends one notification when it is due. It re-checks everything first — the appointment may have
+ * been cancelled or moved since it was scheduled, the patient may have opted out — and records why
+ * it sent nothing. Errors propagate so BullMQ retries with backoff.
+ */
+@Injectable()
+export class SendNotificationJob {
+  private readonly logger = new Logger(SendNotificationJob.name);
+
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly appointments: AppointmentRepository,
+    private readonly prisma: PrismaService,
+    private readonly facts: NotificationFactsBuilder,
+    private readonly sender: NotificationSender,
+  ) {}
+
+  async run(data: SendNotificationJobData): Promise<'sent' | 'skipped' | 'done'> {
+    const notification = await this.notifications.findById(data.notificationId);
+    if (!notification || notification.status !== 'scheduled') return 'done';
+    const appointment = await this.appointments.findById(notification.appointmentId);
+    const skip = async (reason: string) => {
+      await this.notifications.markSkipped(notification.id, reason);
+      this.logger.log({ notificationId: notification.id, reason }, 'notification skipped');
+      return 'skipped' as const;
+    };
+    if (!appointment) return skip('appointment not found');
+    if (notification.kind === 'cancellation_notice' ? appointment.status !== 'cancelled'
+      : notification.kind === 'no_show_followup' ? appointment.status !== 'no_show'
+        : !ACTIVE.includes(appointment.status)) {
+      return skip(`appointment is ${appointment.status.replace('_', ' ')}`);
+    }
+    const [patient, clinic] = await Promise.all([
+      this.prisma.patient.findUniqueOrThrow({ where: { id: appointment.patientId } }),
+      this.prisma.clinic.findUniqueOrThrow({ where: { id: appointment.clinicId } }),
+    ]);
+    const reply = notificationReply(notification.kind, this.facts.build(appointment, clinic), patient.language === 'es' ? 'es' : 'en');
+    const outcome = await this.sender.send(patient, reply);
+    if (!outcome.sent) return skip(outcome.reason);
+    await this.notifications.markSent(notification.id, outcome.channel, outcome.messageId);
+    return 'sent';
+  }
+}
