@@ -103,6 +103,15 @@ export class ConversationRepository {
     });
   }
 
+  /** Saves a new dialog snapshot outside a patient's turn, guarded by the version like a turn. */
+  async saveSnapshot(conversationId: string, expectedVersion: number, snapshot: Prisma.InputJsonValue, machineVersion: number, status: ConversationStatus): Promise<boolean> {
+    const updated = await this.prisma.conversation.updateMany({
+      where: { id: conversationId, version: expectedVersion },
+      data: { snapshot, machineVersion, status, version: { increment: 1 } },
+    });
+    return updated.count === 1;
+  }
+
   /** Marks a message processed without touching the dialog (after an internal failure, with an apology). */
   async saveApology(turn: { conversationId: string; inboundId: string; now: Date; reply: { clinicId: string; channel: Channel; provider: ChannelProvider; bodyEnc: string; status: string } }) {
     return this.prisma.$transaction(async (tx) => {

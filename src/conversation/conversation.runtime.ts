@@ -148,6 +148,21 @@ export class ConversationRuntime {
   }
 
   /** Steps the dialog, then executes the effects it asks for and feeds their results back, in order. */
+  /**
+   * Tells the dialog about something that happened outside the chat (a reminder went out, staff
+   * handed the conversation back), under the same lock and version check as a patient's turn.
+   */
+  async notifyDialog(conversationId: string, event: Extract<DialogEvent, { type: 'REMINDER_SENT' | 'STAFF_HANDBACK' }>): Promise<void> {
+    await this.lock.withLock(conversationId, async () => {
+      const conversation = await this.conversations.findById(conversationId);
+      if (!conversation) return;
+      const result = step((conversation.snapshot as PersistedDialog | null) ?? null, event);
+      const status = result.status === 'handoff' ? 'handoff' : 'active';
+      const saved = await this.conversations.saveSnapshot(conversationId, conversation.version, result.persisted as unknown as Prisma.InputJsonValue, DIALOG_MACHINE_VERSION, status);
+      if (!saved) throw new Error('conversation changed while notifying the dialog (version conflict)');
+    });
+  }
+
   private async runDialog(persisted: PersistedDialog | null, event: DialogEvent, scope: EffectScope) {
     let result = step(persisted, event);
     const replies = [...result.replies];

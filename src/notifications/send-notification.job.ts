@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppointmentRepository } from '../booking/appointment.repository.js';
+import { ConversationRuntime } from '../conversation/conversation.runtime.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { NotificationRepository } from './notification.repository.js';
 import { notificationReply } from './content.js';
@@ -26,6 +27,7 @@ export class SendNotificationJob {
     private readonly prisma: PrismaService,
     private readonly facts: NotificationFactsBuilder,
     private readonly sender: NotificationSender,
+    private readonly runtime: ConversationRuntime,
   ) {}
 
   async run(data: SendNotificationJobData): Promise<'sent' | 'skipped' | 'done'> {
@@ -47,10 +49,13 @@ export class SendNotificationJob {
       this.prisma.patient.findUniqueOrThrow({ where: { id: appointment.patientId } }),
       this.prisma.clinic.findUniqueOrThrow({ where: { id: appointment.clinicId } }),
     ]);
-    const reply = notificationReply(notification.kind, this.facts.build(appointment, clinic), patient.language === 'es' ? 'es' : 'en');
+    const facts = this.facts.build(appointment, clinic);
+    const reply = notificationReply(notification.kind, facts, patient.language === 'es' ? 'es' : 'en');
     const outcome = await this.sender.send(patient, reply);
     if (!outcome.sent) return skip(outcome.reason);
     await this.notifications.markSent(notification.id, outcome.channel, outcome.messageId);
+    // The patient's answer ("1", "yes", "sí", "cancel my appointment") now refers to this appointment.
+    if (notification.kind === 'reminder') await this.runtime.notifyDialog(outcome.conversationId, { type: 'REMINDER_SENT', appointment: facts.appointment });
     return 'sent';
   }
 }

@@ -189,4 +189,43 @@ describe('notifications', () => {
       clock.set('2027-03-11T15:00:00Z');
     }
   }, 30_000);
+
+  describe('replies to a reminder', () => {
+    // Dr. García works Downtown on Wednesdays 08:00–14:00 EDT (12:00–18:00Z): one half hour per case.
+    let slot = 0;
+    const nextSlot = () => new Date(Date.parse('2027-03-24T12:00:00Z') + 30 * 60_000 * slot++).toISOString();
+    async function remindedPatient(_day: string, channel: 'sms' | 'whatsapp') {
+      const start = nextSlot();
+      const patientPhone = `+1718${++phone}`;
+      const appointment = await book(start, ids.followUp, ids.garcia, patientPhone);
+      if (channel === 'whatsapp') await prisma.patient.update({ where: { id: appointment.patientId }, data: { preferredChannel: 'whatsapp' } });
+      const rows = await scheduled(appointment.id, 4);
+      const reminder = rows.find((r) => r.offsetMinutes === 1440)!;
+      clock.set(reminder.sendAt);
+      expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('sent');
+      return { appointment, chat: patientChat(running.url, patientPhone, channel) };
+    }
+    afterEach(() => clock.set('2027-03-11T15:00:00Z'));
+
+    it.each([
+      ['sms', '1'], ['whatsapp', 'yes'], ['sms', 'sí'],
+    ] as const)('over %s, "%s" confirms the appointment', async (channel, answer) => {
+      const { appointment, chat } = await remindedPatient('2027-03-24T15:00:00.000Z', channel);
+      const replies = await chat.send(answer);
+      expect(chat.text(replies)).toMatch(/confirm|confirmad|✅/i);
+      expect((await prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).confirmedAt).not.toBeNull();
+    });
+
+    it.each([['sms', '3'], ['whatsapp', 'cancel my appointment']] as const)('over %s, "%s" cancels the right appointment after a confirmation', async (channel, answer) => {
+      const { appointment, chat } = await remindedPatient('2027-03-25T15:00:00.000Z', channel);
+      expect(chat.text(await chat.send(answer))).toMatch(/Cancel .*\?/);
+      await chat.choose(/Yes, cancel/);
+      expect((await prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('cancelled');
+    });
+
+    it.each([['sms', '2'], ['whatsapp', 'reschedule']] as const)('over %s, "%s" starts rescheduling that appointment', async (channel, answer) => {
+      const { chat } = await remindedPatient('2027-03-26T15:00:00.000Z', channel);
+      expect(chat.text(await chat.send(answer))).toMatch(/Which day would you like instead/);
+    });
+  });
 });
