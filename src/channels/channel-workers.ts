@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { closeWorkers } from '../queue/close-workers.js';
+import { RedisService } from '../redis/redis.service.js';
 import { QUEUES } from '../queue/queues.js';
 import { PROCESS_CONVERSATION_JOB, ProcessConversationJob, type ProcessConversationJobData } from './inbound/process-conversation.job.js';
 import { QueueOutboundDispatcher } from './outbound/queue-outbound.dispatcher.js';
@@ -26,6 +28,7 @@ export class ChannelWorkers implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisService,
     private readonly sendMessage: SendMessageJob,
     private readonly processConversation: ProcessConversationJob,
     private readonly dispatcher: QueueOutboundDispatcher,
@@ -67,7 +70,7 @@ export class ChannelWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    await closeWorkers(this.workers, this.redis.client.status === 'ready');
   }
 
   private async runSend(job: Job<SendMessageJobData>, token: string | undefined): Promise<string> {

@@ -2,6 +2,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { closeWorkers } from '../queue/close-workers.js';
+import { RedisService } from '../redis/redis.service.js';
 import { type AppointmentEventJobData, APPOINTMENT_EVENT_TYPES, QUEUES } from '../queue/queues.js';
 import { NO_SHOW_CHECK_JOB, NoShowCheckJob, type NoShowCheckJobData } from './no-show-check.job.js';
 import { NotificationScheduler } from './notification-scheduler.js';
@@ -20,6 +22,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisService,
     private readonly scheduler: NotificationScheduler,
     private readonly send: SendNotificationJob,
     private readonly noShow: NoShowCheckJob,
@@ -55,6 +58,6 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    await closeWorkers(this.workers, this.redis.client.status === 'ready');
   }
 }

@@ -46,7 +46,7 @@ describe('app skeleton over HTTP', () => {
     } finally {
       await broken.close();
     }
-  });
+  }, 30_000);
 
   it('GET /health is 503 and names Postgres when Postgres does not answer', async () => {
     const broken = await startApp(testConfig('postgresql://postgres@127.0.0.1:1/none'));
@@ -57,7 +57,7 @@ describe('app skeleton over HTTP', () => {
     } finally {
       await broken.close();
     }
-  });
+  }, 30_000);
 
   it('the process refuses to start with a missing variable and names it', () => {
     const env = { ...process.env, DATABASE_URL: '', NODE_OPTIONS: '' };
