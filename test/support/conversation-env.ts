@@ -20,7 +20,7 @@ export async function conversationEnv(overrides: Record<string, string> = {}) {
   const cipher = new PhiCipher(config.phi.keys, config.phi.activeKeyId, config.phi.blindIndexKey);
   const api = apiClient(running.url);
   let counter = 0;
-  return {
+  const env = {
     db, prisma, ids, running, api,
     /** A phone number no other test uses. */
     newPhone: () => `+1646${String(7_000_000 + process.pid % 1000 * 1000 + ++counter).slice(-7)}`,
@@ -42,12 +42,14 @@ export async function conversationEnv(overrides: Record<string, string> = {}) {
       prisma.conversation.findUnique({ where: { clinicId_channel_addressHash: { clinicId: ids.clinicId, channel, addressHash: cipher.blindIndex(phone) } } }),
     cipher,
     appointmentsOf: (patientId: string) => prisma.appointment.findMany({ where: { patientId }, orderBy: { createdAt: 'asc' }, include: { service: true, provider: true } }),
+    /** Closes whichever app instance the test left running (a test may restart it). */
     async close() {
-      await running.close();
+      await env.running.close();
       await prisma.$disconnect();
       await db.drop();
     },
   };
+  return env;
 }
 
 export type ConversationEnv = Awaited<ReturnType<typeof conversationEnv>>;
