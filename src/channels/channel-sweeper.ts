@@ -52,11 +52,12 @@ export class ChannelSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     const now = this.clock.now().getTime();
     const olderThan = new Date(now - GRACE_MS);
     const pending = await this.repository.findUnprocessedInbound(olderThan, new Date(now - GIVE_UP_TURN_MS), 500);
+    let turns = 0;
     // A fresh job id per sweep: the first job of that message may have completed (and be retained) already.
-    for (const p of pending) await this.inbound.schedule(p.conversationId, `${p.id}-sweep-${Math.floor(now / EVERY_MS)}`);
+    for (const p of pending) if (await this.inbound.reschedule(p.conversationId, p.id, `sweep-${Math.floor(now / EVERY_MS)}`)) turns++;
     const stuck = await this.repository.findStuckQueued(olderThan, new Date(now - GIVE_UP_SEND_MS), 500);
     for (const s of stuck) await this.dispatcher.enqueue(s.id, s.channel).catch(() => undefined);
-    if (pending.length || stuck.length) this.logger.warn({ turns: pending.length, sends: stuck.length }, 're-queued work left behind');
-    return { turns: pending.length, sends: stuck.length };
+    if (turns || stuck.length) this.logger.warn({ turns, sends: stuck.length }, 're-queued work left behind');
+    return { turns, sends: stuck.length };
   }
 }

@@ -65,6 +65,18 @@ export class InboundService {
     }
   }
 
+  /**
+   * For the sweeper: queues the turns again only when the message's own job is gone (lost to a Redis
+   * outage, or failed for good). A job still waiting behind a backlog is left alone.
+   */
+  async reschedule(conversationId: string, inboundId: string, sweepKey: string): Promise<boolean> {
+    const job = await this.turns.getJob(`turn-${inboundId}`);
+    const state = job ? await job.getState() : 'missing';
+    if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') return false;
+    await this.schedule(conversationId, `${inboundId}-${sweepKey}`);
+    return true;
+  }
+
   /** Queues the conversation's turns; `key` makes the job id (the inbound id, once per message). */
   async schedule(conversationId: string, key: string): Promise<void> {
     const inboundId = key.slice(0, 36);
