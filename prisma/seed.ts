@@ -101,6 +101,8 @@ export async function seedDemoClinic(prisma: PrismaClient, cipher: PhiCipher, op
         data: c.messages.map((m) => ({
           clinicId: clinic.id, conversationId: conversation.id, direction: m.direction, channel: c.channel, provider: channelAddress.provider,
           providerMessageId: m.providerMessageId, bodyEnc: cipher.encrypt(m.body), status: m.status, createdAt: m.at, statusUpdatedAt: m.at,
+          // History is already answered: the runtime must never pick these up as pending turns.
+          processedAt: m.direction === 'inbound' ? m.at : null,
         })),
       });
     }

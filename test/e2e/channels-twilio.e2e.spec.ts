@@ -187,7 +187,13 @@ describe('Twilio channel', () => {
     await settled(prisma);
     const attempts = sendsTo(phone).length;
     expect(attempts).toBe(1);
-    const failed = await prisma.message.findFirstOrThrow({ where: { errorCode: '21610' }, include: { conversation: true }, orderBy: { createdAt: 'desc' } });
+    let failed = await prisma.message.findFirstOrThrow({ where: { errorCode: '21610' }, include: { conversation: true }, orderBy: { createdAt: 'desc' } });
+    // The failure and the opt-out are written one after the other by the send job; under load the
+    // test can look in between.
+    for (let i = 0; i < 50 && failed.conversation.optedOutAt === null; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      failed = await prisma.message.findUniqueOrThrow({ where: { id: failed.id }, include: { conversation: true } });
+    }
     expect(failed.status).toBe('failed');
     expect(failed.conversation.optedOutAt).not.toBeNull();
     fake.failWhen(null);

@@ -131,6 +131,8 @@ describe('demo clinic seed', () => {
     const anonymous = await prisma.conversation.count({ where: { patientId: null } });
     expect(withPatient).toBeGreaterThan(50);
     expect(anonymous).toBeGreaterThan(50);
+    // The history is answered: nothing may be picked up as a pending turn when a seeded patient writes.
+    expect(await prisma.message.count({ where: { direction: 'inbound', processedAt: null } })).toBe(0);
     const message = await prisma.message.findFirstOrThrow({ where: { direction: 'inbound' } });
     expect(message.bodyEnc.startsWith('t1.')).toBe(true);
     expect(testCipher.decrypt(message.bodyEnc).length).toBeGreaterThan(0);
