@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, type Worker } from 'bullmq';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { closeWorkers } from '../queue/close-workers.js';
+import { type JobHandler, startWorkers } from '../queue/start-workers.js';
 import { RedisService } from '../redis/redis.service.js';
 import { QUEUES } from '../queue/queues.js';
 import { PROCESS_CONVERSATION_JOB, ProcessConversationJob, type ProcessConversationJobData } from './inbound/process-conversation.job.js';
 import { QueueOutboundDispatcher } from './outbound/queue-outbound.dispatcher.js';
 import { SEND_MESSAGE_JOB, SendMessageJob, type SendMessageJobData } from './outbound/send-message.job.js';
 
-type Handler = (job: Job, token: string | undefined) => Promise<unknown>;
 
 /** Worker concurrency per queue: turns are mostly CPU in this process; sends mostly wait on the provider. */
 const CONCURRENCY = { [QUEUES.inboundTurns]: 8, [QUEUES.outboundSms]: 16, [QUEUES.outboundWhatsapp]: 16 } as const;
@@ -35,8 +35,8 @@ export class ChannelWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   /** Job names per queue and their handlers (the single place a job name is bound to code). */
-  handlers(): Record<string, Record<string, Handler>> {
-    const send: Handler = (job, token) => this.runSend(job as Job<SendMessageJobData>, token);
+  handlers(): Record<string, Record<string, JobHandler>> {
+    const send: JobHandler = (job, token) => this.runSend(job as Job<SendMessageJobData>, token);
     return {
       [QUEUES.inboundTurns]: { [PROCESS_CONVERSATION_JOB]: (job) => this.processConversation.run(job.data as ProcessConversationJobData) },
       [QUEUES.outboundSms]: { [SEND_MESSAGE_JOB]: send },
@@ -46,27 +46,7 @@ export class ChannelWorkers implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return;
-    const handlers = this.handlers();
-    for (const queue of [QUEUES.inboundTurns, QUEUES.outboundSms, QUEUES.outboundWhatsapp]) {
-      if (!handlers[queue] || Object.keys(handlers[queue]).length === 0) throw new Error(`queue ${queue} has no job handlers`);
-      const worker = new Worker(queue, async (job, token) => {
-        const handler = handlers[queue]![job.name];
-        if (!handler) throw new UnrecoverableError(`no handler for job ${job.name} on ${queue}`);
-        return handler(job, token);
-      }, {
-        connection: {
-          url: this.config.redis.url, maxRetriesPerRequest: null, connectionName: `clinic-worker-${queue}`,
-          retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
-        },
-        prefix: `${this.config.redis.prefix}:bull`,
-        concurrency: CONCURRENCY[queue],
-      });
-      worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'worker error'));
-      worker.on('failed', (job, error) => {
-        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.error({ queue, jobId: job.id, err: error.message }, 'job failed for good');
-      });
-      this.workers.push(worker);
-    }
+    this.workers.push(...startWorkers(this.config, this.handlers(), CONCURRENCY, this.logger));
   }
 
   async onModuleDestroy(): Promise<void> {

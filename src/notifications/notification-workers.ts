@@ -1,15 +1,15 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Worker } from 'bullmq';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { closeWorkers } from '../queue/close-workers.js';
+import { type JobHandler, startWorkers } from '../queue/start-workers.js';
 import { RedisService } from '../redis/redis.service.js';
 import { type AppointmentEventJobData, APPOINTMENT_EVENT_TYPES, QUEUES } from '../queue/queues.js';
 import { NO_SHOW_CHECK_JOB, NoShowCheckJob, type NoShowCheckJobData } from './no-show-check.job.js';
 import { NotificationScheduler } from './notification-scheduler.js';
 import { SEND_NOTIFICATION_JOB, SendNotificationJob, type SendNotificationJobData } from './send-notification.job.js';
 
-type Handler = (job: Job) => Promise<unknown>;
 
 /**
  * Workers for booking events (one at a time, so an appointment's events apply in order) and for
@@ -18,6 +18,7 @@ type Handler = (job: Job) => Promise<unknown>;
  */
 @Injectable()
 export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(NotificationWorkers.name);
   private readonly workers: Worker[] = [];
 
   constructor(
@@ -28,8 +29,8 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
     private readonly noShow: NoShowCheckJob,
   ) {}
 
-  handlers(): Record<string, Record<string, Handler>> {
-    const onEvent: Handler = (job) => this.scheduler.handle(job.data as AppointmentEventJobData);
+  handlers(): Record<string, Record<string, JobHandler>> {
+    const onEvent: JobHandler = (job) => this.scheduler.handle(job.data as AppointmentEventJobData);
     return {
       [QUEUES.appointmentEvents]: Object.fromEntries(APPOINTMENT_EVENT_TYPES.map((type) => [type, onEvent])),
       [QUEUES.notifications]: {
@@ -41,20 +42,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return;
-    const concurrency: Record<string, number> = { [QUEUES.appointmentEvents]: 1, [QUEUES.notifications]: 8 };
-    for (const [queue, handlers] of Object.entries(this.handlers())) {
-      if (Object.keys(handlers).length === 0) throw new Error(`queue ${queue} has no job handlers`);
-      this.workers.push(new Worker(queue, async (job) => {
-        const handler = handlers[job.name];
-        if (!handler) throw new UnrecoverableError(`no handler for job ${job.name} on ${queue}`);
-        return handler(job);
-      }, {
-        connection: { url: this.config.redis.url, maxRetriesPerRequest: null, retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000) },
-        prefix: `${this.config.redis.prefix}:bull`,
-        concurrency: concurrency[queue],
-      }));
-      this.workers.at(-1)!.on('error', () => undefined);
-    }
+    this.workers.push(...startWorkers(this.config, this.handlers(), { [QUEUES.appointmentEvents]: 1, [QUEUES.notifications]: 8 }, this.logger));
   }
 
   async onModuleDestroy(): Promise<void> {
