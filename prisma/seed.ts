@@ -7,7 +7,7 @@ import { localToTimeColumn } from '../src/common/local-time.js';
 import { createPgAdapter } from '../src/database/prisma.service.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import {
-  DEFAULT_DEMO_PASSWORD, DEMO_CHANNELS, DEMO_CLINIC, DEMO_LOCATIONS, DEMO_PROVIDERS, DEMO_ROOMS, DEMO_SERVICES, DEMO_STAFF,
+  DEFAULT_DEMO_PASSWORD, DEMO_CHANNELS, DEMO_CLINIC, DEMO_NORTHSIDE_PATIENT, DEMO_LOCATIONS, DEMO_PROVIDERS, DEMO_ROOMS, DEMO_SERVICES, DEMO_STAFF,
   type ServiceCode,
 } from './seed/demo-clinic.js';
 import { generateHistory, type DemoIds } from './seed/history.js';
@@ -87,6 +87,21 @@ export async function seedDemoClinic(prisma: PrismaClient, cipher: PhiCipher, op
     for (const [id, count] of noShows) {
       await tx.patient.update({ where: { id }, data: { noShowCount: count, flaggedAt: count > DEMO_CLINIC.noShowThreshold ? now : null } });
     }
+    const nora = await tx.patient.create({
+      data: {
+        clinicId: clinic.id, phoneHash: cipher.blindIndex(DEMO_NORTHSIDE_PATIENT.phone), phoneEnc: cipher.encrypt(DEMO_NORTHSIDE_PATIENT.phone),
+        nameEnc: cipher.encrypt(DEMO_NORTHSIDE_PATIENT.name), dobEnc: cipher.encrypt(DEMO_NORTHSIDE_PATIENT.dob), language: 'en', preferredChannel: 'sms',
+      },
+    });
+    const noraStart = new Date(Math.floor(+now / 3_600_000) * 3_600_000 - DEMO_NORTHSIDE_PATIENT.daysAgo * 86_400_000);
+    await tx.appointment.create({
+      data: {
+        clinicId: clinic.id, providerId: providers['lee']!, serviceId: services['physio'], patientId: nora.id, locationId: locations['northside']!,
+        startsAt: noraStart, endsAt: new Date(+noraStart + 45 * 60_000), blockStart: noraStart, blockEnd: new Date(+noraStart + 60 * 60_000),
+        status: 'cancelled', source: 'console', cancelledAt: new Date(+noraStart - 2 * 86_400_000), cancelReason: 'Patient called: feeling better',
+        createdBy: `staff:${staffIds['northdesk@riverside.test']!}`, updatedBy: `staff:${staffIds['northdesk@riverside.test']!}`, createdAt: new Date(+noraStart - 9 * 86_400_000),
+      },
+    });
     for (const c of history.conversations) {
       const channelAddress = DEMO_CHANNELS.find((x) => x.channel === c.channel)!;
       const conversation = await tx.conversation.create({
@@ -104,6 +119,9 @@ export async function seedDemoClinic(prisma: PrismaClient, cipher: PhiCipher, op
           // History is already answered: the runtime must never pick these up as pending turns.
           processedAt: m.direction === 'inbound' ? m.at : null,
         })),
+      });
+      await tx.conversationFunnel.createMany({
+        data: c.sessions.map((session) => ({ ...session, clinicId: clinic.id, conversationId: conversation.id, channel: c.channel, language: c.language })),
       });
     }
     await tx.auditLog.create({

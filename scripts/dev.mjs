@@ -40,16 +40,18 @@ try {
   step('Seeding the demo clinic');
   run('npx', ['tsx', 'prisma/seed.ts'], { env });
   const admin = join(root, 'admin');
-  const hasConsole = existsSync(join(admin, 'package.json'));
-  if (hasConsole) ensureInstalled(admin);
+  // The console shares the root node_modules; Vite serves it and proxies /api to the API.
+  const hasConsole = existsSync(join(admin, 'index.html'));
 
   step(`Starting the API and workers on http://${env.HOST}:${env.PORT} (OpenAPI at /docs)`);
   start('api', 'npx', ['nest', 'start', '--watch', '--preserveWatchOutput']);
   if (hasConsole) {
     step('Starting the staff console (Vite)');
-    start('console', 'npm', ['run', 'dev'], { cwd: admin });
+    start('console', 'npx', ['vite', '--config', 'admin/vite.config.ts']);
   }
-  console.log(`\n  API + workers   http://${env.HOST}:${env.PORT}   (health: /health, API docs: /docs)\n`);
+  console.log(`\n  API + workers   http://${env.HOST}:${env.PORT}   (health: /health, API docs: /docs)`);
+  if (hasConsole) console.log(`  Staff console   http://127.0.0.1:${env.CONSOLE_PORT ?? 5173}/admin/   (e.g. frontdesk@riverside.test / demo-password)`);
+  console.log('');
 } catch (error) {
   console.error(`\n${error.message}`);
   stop(1);

@@ -2,7 +2,7 @@
 // `npm test`: install what is missing, make sure Postgres and Redis answer, then lint, type-check and
 // run every test (unit, integration and e2e against real Postgres, Redis and HTTP).
 import { devEnv } from './lib/env.mjs';
-import { ensureInstalled, ensurePrismaClient, ensureServices, run, step } from './lib/setup.mjs';
+import { ensureChromium, ensureConsoleBuild, ensureInstalled, ensurePrismaClient, ensureServices, run, step } from './lib/setup.mjs';
 
 const env = devEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
 const jestArgs = process.argv.slice(2);
@@ -16,7 +16,13 @@ try {
     run('npx', ['eslint', '.', '--max-warnings=0'], { env });
     step('Type-check');
     run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { env });
+    step('Type-check the staff console');
+    run('npx', ['tsc', '--noEmit', '-p', 'admin/tsconfig.json'], { env });
+    run('npx', ['tsc', '--noEmit', '-p', 'admin/tsconfig.node.json'], { env });
   }
+  // The browser test (test/browser) drives Debian's Chromium against the built console.
+  ensureChromium();
+  ensureConsoleBuild(env);
   step('Tests');
   run('npx', ['jest', ...jestArgs], { env: { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim() } });
 } catch (error) {

@@ -97,3 +97,10 @@ export const DEMO_STAFF = [
 ] as const;
 
 export const DEFAULT_DEMO_PASSWORD = 'demo-password';
+
+/**
+ * A patient known only at Northside (one cancelled physio session there, nothing at Downtown): the
+ * Downtown desk must not see them (docs/staff-api.md, patient scope). Cancelled, so the seeded visit
+ * never occupies anyone's time.
+ */
+export const DEMO_NORTHSIDE_PATIENT = { name: 'Nora Quinn', phone: '+12125559100', dob: '1979-04-18', daysAgo: 30 } as const;

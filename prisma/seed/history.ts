@@ -28,6 +28,13 @@ export interface HistoryMessage { direction: 'inbound' | 'outbound'; body: strin
 export interface HistoryConversation {
   patientKey: number | null; phone: string; channel: 'whatsapp' | 'sms'; language: 'en' | 'es';
   status: 'active' | 'handoff' | 'closed'; messages: HistoryMessage[];
+  /** Chat sessions with the funnel stages they reached (what the runtime records, see src/reports/funnel). */
+  sessions: HistorySession[];
+}
+export interface HistorySession {
+  intent: 'book' | null; startedAt: Date; lastActivityAt: Date; intentAt: Date | null; slotsShownAt: Date | null; slotHeldAt: Date | null;
+  detailsAt: Date | null; bookedAt: Date | null; handoffAt: Date | null; bookings: number;
+  serviceId: string | null; providerId: string | null; locationId: string | null;
 }
 export interface History { patients: HistoryPatient[]; appointments: HistoryAppointment[]; conversations: HistoryConversation[] }
 
@@ -172,7 +179,7 @@ function makeConversations(rnd: Random, patients: HistoryPatient[], appointments
     const patient = patients[appt.patientKey]!;
     const channel = appt.source as 'whatsapp' | 'sms';
     const key = `${patient.key}:${channel}`;
-    const thread = byThread.get(key) ?? { patientKey: patient.key, phone: patient.phone, channel, language: patient.language, status: 'closed' as const, messages: [] };
+    const thread = byThread.get(key) ?? { patientKey: patient.key, phone: patient.phone, channel, language: patient.language, status: 'closed' as const, messages: [], sessions: [] };
     byThread.set(key, thread);
     const service = serviceName.get(appt.serviceId)!;
     const when = DateTime.fromJSDate(appt.startsAt, { zone: DEMO_CLINIC.timezone });
@@ -186,6 +193,7 @@ function makeConversations(rnd: Random, patients: HistoryPatient[], appointments
       { direction: 'inbound', body: '1', at: at(2), providerMessageId: messageId(), status: 'received' },
       { direction: 'outbound', body: es ? `Reservado ✅ ${day} con ${provider}.` : `You're booked ✅ ${day} with ${provider}.`, at: at(3), providerMessageId: messageId(), status: rnd.chance(0.97) ? 'delivered' : 'failed' },
     );
+    addBookedSession(thread, appt, at);
   }
   // People who wrote in and did not book: the other half of the conversion funnel.
   for (let i = 0; i < 90; i++) {
@@ -199,6 +207,7 @@ function makeConversations(rnd: Random, patients: HistoryPatient[], appointments
       channel: rnd.chance(0.6) ? 'whatsapp' : 'sms',
       language: es ? 'es' : 'en',
       status: handoff ? 'handoff' : 'closed',
+      sessions: [emptySession(startedAt, new Date(+startedAt + 2_000), handoff)],
       messages: [
         { direction: 'inbound', body: opener, at: startedAt, providerMessageId: messageId(), status: 'received' },
         {
@@ -209,5 +218,66 @@ function makeConversations(rnd: Random, patients: HistoryPatient[], appointments
       ],
     });
   }
+  addDroppedBookings(rnd, byThread, ids, now, messageId);
   return [...byThread.values()];
+}
+
+function emptySession(startedAt: Date, lastActivityAt: Date, handoff: boolean): HistorySession {
+  return {
+    intent: null, startedAt, lastActivityAt, intentAt: null, slotsShownAt: null, slotHeldAt: null, detailsAt: null, bookedAt: null,
+    handoffAt: handoff ? lastActivityAt : null, bookings: 0, serviceId: null, providerId: null, locationId: null,
+  };
+}
+
+/** A chat booking: the session its four messages belong to (a second booking within 24 hours joins it). */
+function addBookedSession(thread: HistoryConversation, appt: HistoryAppointment, at: (minutes: number) => Date): void {
+  const last = thread.sessions.at(-1);
+  if (last && +at(0) - +last.lastActivityAt <= 24 * 3_600_000) {
+    last.bookings += 1;
+    last.lastActivityAt = at(3);
+    return;
+  }
+  thread.sessions.push({
+    intent: 'book', startedAt: at(0), lastActivityAt: at(3), intentAt: at(0.1), slotsShownAt: at(1), slotHeldAt: at(2), detailsAt: at(2.5),
+    bookedAt: appt.createdAt, handoffAt: null, bookings: 1, serviceId: appt.serviceId, providerId: appt.providerId, locationId: appt.locationId,
+  });
+}
+
+/** People who started booking and stopped: after the bot understood, after seeing times, or while holding one. */
+function addDroppedBookings(rnd: Random, byThread: Map<string, HistoryConversation>, ids: DemoIds, now: DateTime, messageId: () => string): void {
+  for (let i = 0; i < 70; i++) {
+    const es = rnd.chance(0.2);
+    const service = rnd.pick(DEMO_SERVICES);
+    const provider = rnd.pick(DEMO_PROVIDERS.filter((p) => (p.services as readonly string[]).includes(service.code)));
+    const startedAt = now.minus({ days: rnd.int(1, 89), hours: rnd.int(0, 10) }).toJSDate();
+    const at = (minutes: number) => new Date(+startedAt + minutes * 60_000);
+    const stop = rnd.weighted([['intent', 35], ['slots', 40], ['held', 25]] as const);
+    const messages: HistoryMessage[] = [
+      { direction: 'inbound', body: es ? `Quiero una cita: ${service.nameEs.toLowerCase()}` : `Can I book a ${service.name.toLowerCase()}?`, at: at(0), providerMessageId: messageId(), status: 'received' },
+      { direction: 'outbound', body: es ? '¿Qué día le viene bien?' : 'Which day suits you?', at: at(0.1), providerMessageId: messageId(), status: 'read' },
+    ];
+    if (stop !== 'intent') {
+      messages.push(
+        { direction: 'inbound', body: es ? 'el jueves' : 'thursday', at: at(1), providerMessageId: messageId(), status: 'received' },
+        { direction: 'outbound', body: es ? `${provider.shortName} tiene estos horarios: 1 …` : `${provider.shortName} has these times: 1 …`, at: at(1.1), providerMessageId: messageId(), status: 'read' },
+      );
+    }
+    if (stop === 'held') {
+      messages.push(
+        { direction: 'inbound', body: '2', at: at(3), providerMessageId: messageId(), status: 'received' },
+        { direction: 'outbound', body: es ? 'Le guardo ese horario 5 minutos. ¿Cómo se llama?' : "I'm holding that time for 5 minutes. What's your full name?", at: at(3.1), providerMessageId: messageId(), status: 'delivered' },
+      );
+    }
+    const location = provider.rules[0]?.location ?? null;
+    byThread.set(`dropped:${i}`, {
+      patientKey: null, phone: `+1646555${String(4000 + i).padStart(4, '0')}`, channel: rnd.chance(0.6) ? 'whatsapp' : 'sms', language: es ? 'es' : 'en',
+      status: 'closed', messages,
+      sessions: [{
+        ...emptySession(at(0), messages.at(-1)!.at, false),
+        intent: 'book', intentAt: at(0.1), slotsShownAt: stop === 'intent' ? null : at(1.1), slotHeldAt: stop === 'held' ? at(3.1) : null,
+        serviceId: ids.services[service.code], providerId: stop === 'intent' ? null : ids.providers[provider.key]!,
+        locationId: stop === 'intent' || !location ? null : ids.locations[location]!,
+      }],
+    });
+  }
 }

@@ -144,3 +144,44 @@ export async function ensureDatabase(url) {
     await client.end();
   }
 }
+
+/** The browser test drives Debian's Chromium (playwright-core cannot download browsers here). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  step('Installing Chromium for the browser test (apt-get install -y chromium)');
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = root ? [] : has('sudo') ? ['sudo', '-n'] : null;
+  if (!sudo || !has('apt-get')) {
+    throw new Error(`The browser test needs Chromium at ${CHROMIUM}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) and run again.`);
+  }
+  const apt = (...args) => spawnSync(sudo[0] ?? 'apt-get', sudo.length ? [...sudo.slice(1), 'apt-get', ...args] : args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  if (!apt('install', '-y', 'chromium') && !(apt('update') && apt('install', '-y', 'chromium'))) {
+    throw new Error('Installing Chromium failed (see above).');
+  }
+}
+
+function filesUnder(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+
+/** Builds the staff console (admin/dist, served by the app at /admin) when its sources changed. */
+export function ensureConsoleBuild(env = process.env) {
+  const admin = join(root, 'admin');
+  const stamp = join(root, 'node_modules/.cache/admin-build-stamp');
+  const sources = [...filesUnder(join(admin, 'src')), join(admin, 'index.html'), join(admin, 'vite.config.ts'), join(root, 'package-lock.json')];
+  // Contents and names: a renamed or deleted file changes the build too.
+  const want = `${fingerprint(sources)}:${createHash('sha256').update(sources.join('\n')).digest('hex')}`;
+  if (existsSync(join(admin, 'dist/index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  step('Building the staff console (admin/dist)');
+  run('npx', ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], { env });
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+  writeFileSync(stamp, want);
+}

@@ -47,7 +47,8 @@ export interface RescheduleCommand {
   ip?: string | null;
 }
 
-export interface BookResult { appointment: AppointmentWithNames; replayed: boolean }
+/** `overrides`: the clinic rules a staff override set aside for this booking (empty when none were needed). */
+export interface BookResult { appointment: AppointmentWithNames; replayed: boolean; overrides: string[] }
 
 const RULE_MESSAGES: Record<SlotRefusal, string> = {
   taken: 'That time is no longer available.',
@@ -81,15 +82,17 @@ export class BookingService {
 
   async book(cmd: BookCommand): Promise<BookResult> {
     const replay = cmd.idempotencyKey ? await this.replay(cmd.idempotencyKey, cmd) : null;
-    if (replay) return { appointment: replay, replayed: true };
+    if (replay) return { appointment: replay, replayed: true, overrides: [] };
     const service = await this.availability.getService(cmd.serviceId);
     const hold = cmd.holdToken ? await this.verifyHold(cmd.providerId, cmd.holdToken, cmd.start, service) : null;
 
     let appointment: AppointmentWithNames;
+    let overrides: string[] = [];
     try {
       appointment = await this.prisma.$transaction(async (tx) => {
         const patient = await this.requirePatient(cmd.patientId, service.clinicId, tx);
         const placement = await this.place(cmd, { isNewPatient: await this.patients.isNew(patient.id, tx), holder: hold?.holder ?? null, ignoreAppointmentId: null }, tx);
+        overrides = placement.overrides;
         const status: AppointmentStatus = patient.flaggedAt && (cmd.source === 'whatsapp' || cmd.source === 'sms') ? 'requested' : 'confirmed';
         const created = await this.appointments.insert({
           clinicId: service.clinicId, providerId: cmd.providerId, serviceId: service.id, patientId: patient.id,
@@ -107,12 +110,12 @@ export class BookingService {
       if (cmd.idempotencyKey && pgErrorCode(error) === PG.uniqueViolation && violatedConstraint(error) === 'appointments_idempotency_key_key') {
         // The same request raced itself: the other copy won; answer with its appointment.
         const winner = await this.replay(cmd.idempotencyKey, cmd);
-        if (winner) return { appointment: winner, replayed: true };
+        if (winner) return { appointment: winner, replayed: true, overrides: [] };
       }
       throw await this.translate(error, cmd.serviceId, cmd.start, cmd.providerId);
     }
     await this.afterCommit(hold ? { providerId: cmd.providerId, token: hold.token } : null);
-    return { appointment, replayed: false };
+    return { appointment, replayed: false, overrides };
   }
 
   /** Moves an appointment in one transaction: the old one becomes `rescheduled`, the new one links back. */
@@ -121,7 +124,7 @@ export class BookingService {
       const existing = await this.appointments.findByIdempotencyKey(cmd.idempotencyKey);
       if (existing) {
         if (existing.rescheduledFromId !== appointmentId) throw new IdempotencyConflictError();
-        return { appointment: existing, replayed: true };
+        return { appointment: existing, replayed: true, overrides: [] };
       }
     }
     const current = await this.appointments.findById(appointmentId);
@@ -131,6 +134,7 @@ export class BookingService {
     const hold = cmd.holdToken ? await this.verifyHold(providerId, cmd.holdToken, cmd.start, service) : null;
 
     let appointment: AppointmentWithNames;
+    let overrides: string[] = [];
     try {
       appointment = await this.prisma.$transaction(async (tx) => {
         const old = await this.appointments.lockById(appointmentId, tx);
@@ -141,6 +145,7 @@ export class BookingService {
           { isNewPatient: false, holder: hold?.holder ?? null, ignoreAppointmentId: old.id },
           tx,
         );
+        overrides = placement.overrides;
         // Freeing the old time first lets the new time overlap it (moving 30 minutes later, say).
         await this.appointments.setStatus(old.id, 'rescheduled', { updatedBy: actorLabel(cmd.actor) }, tx);
         const created = await this.appointments.insert({
@@ -162,7 +167,7 @@ export class BookingService {
       throw await this.translate(error, current.serviceId, cmd.start, providerId);
     }
     await this.afterCommit(hold ? { providerId, token: hold.token } : null);
-    return { appointment, replayed: false };
+    return { appointment, replayed: false, overrides };
   }
 
   /**

@@ -16,7 +16,12 @@ export interface PlaceHoldCommand {
   isNewPatient?: boolean;
   /** When rescheduling, the appointment being moved does not count as busy. */
   ignoreAppointmentId?: string | null;
+  /** Overrides the clinic's hold TTL (a waitlist offer holds the slot for the claim window). */
+  ttlSeconds?: number;
 }
+
+/** A placed hold and where the held slot is (null for video visits). */
+export type PlacedHold = Hold & { locationId: string | null };
 
 /**
  * A short hold on a slot while the patient confirms. The slot is checked against the rules first
@@ -33,7 +38,7 @@ export class HoldService {
     private readonly clock: Clock,
   ) {}
 
-  async place(cmd: PlaceHoldCommand): Promise<Hold> {
+  async place(cmd: PlaceHoldCommand): Promise<PlacedHold> {
     const service = await this.availability.getService(cmd.serviceId);
     // Read-only; a transaction only so the check sees one consistent snapshot.
     const check = await this.prisma.$transaction((tx) => this.availability.checkSlot({
@@ -51,11 +56,11 @@ export class HoldService {
       providerId: cmd.providerId,
       start: +check.blockStart,
       end: +check.blockEnd,
-      expiresAt: now + service.clinic.holdTtlSeconds * 1000,
+      expiresAt: now + (cmd.ttlSeconds ?? service.clinic.holdTtlSeconds) * 1000,
       holder: cmd.holder,
     };
     if (!(await this.holds.place(hold, now))) throw new SlotTakenError(await this.booking.alternatives(cmd.serviceId, cmd.start));
-    return hold;
+    return { ...hold, locationId: check.slot.locationId };
   }
 
   release(providerId: string, token: string): Promise<void> {

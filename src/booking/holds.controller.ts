@@ -1,13 +1,11 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ApiKeyGuard } from '../staff/api-key.guard.js';
+import { Body, Controller, Delete, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../auth/staff-auth.decorator.js';
 import { HoldDto, PlaceHoldDto } from './dto/hold.dto.js';
 import { HoldService } from './hold.service.js';
 
 @ApiTags('booking')
-@ApiHeader({ name: 'X-Api-Key', required: true })
-@ApiUnauthorizedResponse({ description: 'Missing or wrong X-Api-Key' })
-@UseGuards(ApiKeyGuard)
+@StaffAuth('admin', 'receptionist')
 @Controller('api/v1/holds')
 export class HoldsController {
   constructor(private readonly holds: HoldService) {}

@@ -8,6 +8,7 @@ const valid = {
   PHI_ENCRYPTION_KEYS: `k1:${realKey}`,
   PHI_ACTIVE_KEY_ID: 'k1',
   PHI_BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+  STAFF_JWT_SECRET: 'x'.repeat(40),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {

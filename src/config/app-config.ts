@@ -9,7 +9,8 @@ export interface AppConfig {
   redis: { url: string; prefix: string };
   phi: { keys: ReadonlyMap<string, Buffer>; activeKeyId: string; blindIndexKey: Buffer };
   simulatorEnabled: boolean;
-  staffApiKey: string | null;
+  /** Secret of staff access tokens (src/auth). */
+  staffJwtSecret: string;
   telehealthUrlTemplate: string | null;
   channels: ChannelsConfig;
 }
@@ -56,7 +57,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         problems.push(`${name} holds a demo value; production needs its own secret`);
       }
     }
-    for (const name of ['STAFF_API_KEY', 'TWILIO_AUTH_TOKEN', 'META_WHATSAPP_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN'] as const) {
+    for (const name of ['STAFF_JWT_SECRET', 'TWILIO_AUTH_TOKEN', 'META_WHATSAPP_TOKEN', 'META_APP_SECRET', 'META_VERIFY_TOKEN'] as const) {
       if (env[name] !== undefined && env[name] === DEMO_SECRETS[name]) problems.push(`${name} holds a demo value; production needs its own secret`);
     }
   }
@@ -73,7 +74,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
     phi: { keys, activeKeyId: env.PHI_ACTIVE_KEY_ID, blindIndexKey: Buffer.from(env.PHI_BLIND_INDEX_KEY, 'base64') },
     simulatorEnabled: env.SIMULATOR_ENABLED ?? env.NODE_ENV !== 'production',
-    staffApiKey: env.STAFF_API_KEY ?? null,
+    staffJwtSecret: env.STAFF_JWT_SECRET,
     telehealthUrlTemplate: env.TELEHEALTH_URL_TEMPLATE ?? null,
     channels: {
       twilio: { accountSid: env.TWILIO_ACCOUNT_SID ?? null, authToken: env.TWILIO_AUTH_TOKEN ?? null, apiBaseUrl: env.TWILIO_API_BASE_URL.replace(/\/$/, ''), edge: env.TWILIO_EDGE ?? null },

@@ -59,8 +59,8 @@ export const envSchema = z.object({
   OUTBOUND_WHATSAPP_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(20),
   /** Attempts per outbound message before it is marked failed (exponential backoff from 2 s). */
   OUTBOUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
-  /** Key for the booking API (X-Api-Key) until staff logins exist; unset = those endpoints are closed. */
-  STAFF_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** HMAC key (HS256) of staff access tokens; every API instance needs the same one. */
+  STAFF_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,7 +72,7 @@ export type Env = z.infer<typeof envSchema>;
 export const DEMO_SECRETS = {
   PHI_ENCRYPTION_KEYS: 'demo1:ZGVtby1waGkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=',
   PHI_BLIND_INDEX_KEY: 'ZGVtby1ibGluZC1pbmRleC1rZXktbm90LTQtcHJvZCE=',
-  STAFF_API_KEY: 'demo-api-key-not-for-production',
+  STAFF_JWT_SECRET: 'demo-staff-jwt-secret-not-for-production-use',
   TWILIO_AUTH_TOKEN: 'demo-twilio-auth-token-not-for-production',
   META_WHATSAPP_TOKEN: 'demo-meta-access-token-not-for-production',
   META_APP_SECRET: 'demo-meta-app-secret-not-for-production',

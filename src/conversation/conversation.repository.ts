@@ -136,6 +136,39 @@ export class ConversationRepository {
     });
   }
 
+  /** The channel of the patient's most recently active conversation, if they have one. */
+  async lastUsedChannel(patientId: string): Promise<Channel | null> {
+    const latest = await this.prisma.conversation.findFirst({
+      where: { patientId, lastInboundAt: { not: null } }, orderBy: { lastInboundAt: 'desc' }, select: { channel: true },
+    });
+    return latest?.channel ?? null;
+  }
+
+  /**
+   * Saves a dialog step that no patient message started (a timer, an offer) with the replies it
+   * produced, in one transaction and under the same version check as a turn.
+   */
+  async saveEventStep(step: {
+    conversationId: string; expectedVersion: number; snapshot: Prisma.InputJsonValue; machineVersion: number; status: ConversationStatus; now: Date;
+    replies: { clinicId: string; channel: Channel; provider: ChannelProvider; bodyEnc: string; choices: Prisma.InputJsonValue | null; status: string }[];
+  }): Promise<{ saved: boolean; replyIds: string[] }> {
+    return this.prisma.$transaction(async (tx: Tx) => {
+      const updated = await tx.conversation.updateMany({
+        where: { id: step.conversationId, version: step.expectedVersion },
+        data: { snapshot: step.snapshot, machineVersion: step.machineVersion, status: step.status, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) return { saved: false, replyIds: [] };
+      const replyIds: string[] = [];
+      for (const reply of step.replies) {
+        const row = await tx.message.create({
+          data: { ...reply, choices: reply.choices ?? undefined, conversationId: step.conversationId, direction: 'outbound', createdAt: step.now, statusUpdatedAt: step.now },
+        });
+        replyIds.push(row.id);
+      }
+      return { saved: true, replyIds };
+    });
+  }
+
   setProfileName(conversationId: string, profileNameEnc: string) {
     return this.prisma.conversation.updateMany({ where: { id: conversationId, profileNameEnc: null }, data: { profileNameEnc } });
   }

@@ -7,10 +7,12 @@ import { NotFoundError } from '../common/errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PatientService } from '../patients/patient.service.js';
 import { PHI_CIPHER } from '../patients/phi.module.js';
+import { FunnelRecorder } from '../reports/funnel/funnel.recorder.js';
 import { ConversationRepository } from './conversation.repository.js';
-import { type DialogEvent, type PersistedDialog, type Reply, DIALOG_MACHINE_VERSION, step } from './dialog/index.js';
+import { type DialogEvent, type Effect, type EffectResult, type PersistedDialog, type Reply, type StepResult, DIALOG_MACHINE_VERSION, step } from './dialog/index.js';
 import { type ConversationChanges, EffectExecutor, type EffectScope } from './effect-executor.js';
-import { renderForChannel } from './render/index.js';
+import { renderForChannel, renderingForStorage, renderingFromStorage } from './render/index.js';
+import { openSnapshot, sealSnapshot } from './sealed-snapshot.js';
 import { RUNTIME_TEXT } from './runtime-messages.js';
 import { TurnContextService } from './turn-context.service.js';
 import { TurnLock } from './turn-lock.js';
@@ -42,6 +44,8 @@ export class ConversationRuntime {
     @Inject(PHI_CIPHER) private readonly cipher: PhiCipher,
     // Provided by the channels module (queues provider sends); absent where no channel is wired.
     @Optional() private readonly dispatcher?: OutboundDispatcher,
+    // Records when each chat session reaches each booking-funnel stage (src/reports/funnel).
+    @Optional() private readonly funnel?: FunnelRecorder,
   ) {}
 
   async receive(message: InboundMessage): Promise<ReceiveResult> {
@@ -109,8 +113,9 @@ export class ConversationRuntime {
       const text = this.cipher.decrypt(inbound.bodyEnc);
 
       let replies: Reply[];
-      let persisted: PersistedDialog | null = (conversation.snapshot as PersistedDialog | null) ?? null;
+      let persisted: PersistedDialog | null = openSnapshot(conversation.snapshot, this.cipher);
       let status = conversation.status;
+      let trace: Pick<DialogRun, 'states' | 'effects'> = { states: [], effects: [] };
       if (inbound.unsupported) {
         replies = conversation.optedOutAt ? [] : [{ text: RUNTIME_TEXT[lang(conversation.language)].unsupported }];
       } else {
@@ -118,11 +123,12 @@ export class ConversationRuntime {
         const outcome = await this.runDialog(persisted, { type: 'INBOUND', text, choiceId: inbound.choiceId ?? undefined, turn }, scope);
         replies = outcome.replies;
         persisted = outcome.persisted;
+        trace = outcome;
         if (outcome.status === 'handoff') status = 'handoff';
         else if (conversation.status === 'handoff') status = 'active';
       }
       const saved = await this.conversations.saveTurn({
-        conversationId, expectedVersion: conversation.version, snapshot: persisted as unknown as Prisma.InputJsonValue, machineVersion: DIALOG_MACHINE_VERSION,
+        conversationId, expectedVersion: conversation.version, snapshot: persisted && sealSnapshot(persisted, this.cipher), machineVersion: DIALOG_MACHINE_VERSION,
         status: changes.status ?? status, inboundId: inbound.id, now, lastInboundAt: inbound.createdAt,
         conversation: {
           ...(changes.patientId ? { patientId: changes.patientId } : {}),
@@ -133,6 +139,9 @@ export class ConversationRuntime {
         replies: replies.map((reply) => this.outbound(reply, conversation.clinicId, channel, inbound.provider)),
       });
       if (!saved.saved) throw new Error('conversation changed during the turn (version conflict)');
+      await this.funnel?.record({
+        clinicId: conversation.clinicId, conversationId, channel, language: changes.language ?? conversation.language, arrivedAt: inbound.createdAt, now, states: trace.states, effects: trace.effects,
+      });
       if (inbound.provider !== 'simulator') await this.dispatcher?.dispatch(saved.replyIds);
     } catch (error) {
       this.logger.error({ conversationId, err: (error as Error).message }, 'turn failed; apologising');
@@ -147,35 +156,60 @@ export class ConversationRuntime {
     }
   }
 
-  /** Steps the dialog, then executes the effects it asks for and feeds their results back, in order. */
   /**
    * Tells the dialog about something that happened outside the chat (a reminder went out, staff
-   * handed the conversation back), under the same lock and version check as a patient's turn.
+   * handed the conversation back, a hold lapsed, a waitlist slot is offered), under the same lock and
+   * version check as a patient's turn. Whatever the dialog says in answer is saved with the snapshot
+   * and sent; the ids of those messages are returned (none when the dialog stays quiet, e.g. while
+   * staff have the conversation). Effects are not run: such events only ask to release holds, which
+   * lapse by themselves.
    */
-  async notifyDialog(conversationId: string, event: Extract<DialogEvent, { type: 'REMINDER_SENT' | 'STAFF_HANDBACK' }>): Promise<void> {
-    await this.lock.withLock(conversationId, async () => {
+  async notifyDialog(
+    conversationId: string, event: Extract<DialogEvent, { type: 'REMINDER_SENT' | 'STAFF_HANDBACK' | 'HOLD_EXPIRED' | 'WAITLIST_OFFER' }>,
+  ): Promise<{ replyIds: string[] }> {
+    return this.lock.withLock(conversationId, async () => {
       const conversation = await this.conversations.findById(conversationId);
-      if (!conversation) return;
-      const result = step((conversation.snapshot as PersistedDialog | null) ?? null, event);
+      if (!conversation) return { replyIds: [] };
+      const result = step(openSnapshot(conversation.snapshot, this.cipher), event);
       const status = result.status === 'handoff' ? 'handoff' : 'active';
-      const saved = await this.conversations.saveSnapshot(conversationId, conversation.version, result.persisted as unknown as Prisma.InputJsonValue, DIALOG_MACHINE_VERSION, status);
-      if (!saved) throw new Error('conversation changed while notifying the dialog (version conflict)');
+      const snapshot = sealSnapshot(result.persisted, this.cipher);
+      if (result.replies.length === 0) {
+        const saved = await this.conversations.saveSnapshot(conversationId, conversation.version, snapshot, DIALOG_MACHINE_VERSION, status);
+        if (!saved) throw new Error('conversation changed while notifying the dialog (version conflict)');
+        return { replyIds: [] };
+      }
+      const sender = await this.conversations.findChannel(conversation.channel, conversation.clinicAddress);
+      if (!sender) throw new Error(`no active clinic number for conversation ${conversationId}`);
+      const saved = await this.conversations.saveEventStep({
+        conversationId, expectedVersion: conversation.version, snapshot, machineVersion: DIALOG_MACHINE_VERSION, status, now: this.clock.now(),
+        replies: result.replies.map((reply) => this.outbound(reply, conversation.clinicId, conversation.channel, sender.provider)),
+      });
+      if (!saved.saved) throw new Error('conversation changed while notifying the dialog (version conflict)');
+      await this.dispatcher?.dispatch(saved.replyIds);
+      return { replyIds: saved.replyIds };
     });
   }
 
-  private async runDialog(persisted: PersistedDialog | null, event: DialogEvent, scope: EffectScope) {
+  /** Steps the dialog, then executes the effects it asks for and feeds their results back, in order. */
+
+  private async runDialog(persisted: PersistedDialog | null, event: DialogEvent, scope: EffectScope): Promise<DialogRun> {
     let result = step(persisted, event);
     const replies = [...result.replies];
     const pending = [...result.effects];
+    // What the turn went through, for the booking funnel: each state and each effect with its result.
+    const states: unknown[] = [result.persisted];
+    const effects: DialogRun['effects'] = [];
     for (let count = 0; pending.length > 0; count++) {
       if (count >= MAX_EFFECTS_PER_TURN) throw new Error('too many effects in one turn');
       const effect = pending.shift()!;
       const outcome = await this.executor.execute(effect, scope);
+      effects.push({ effect, result: outcome });
       result = step(result.persisted, { type: 'EFFECT_RESULT', result: outcome });
+      states.push(result.persisted);
       replies.push(...result.replies);
       pending.push(...result.effects);
     }
-    return { persisted: result.persisted, replies, status: result.status };
+    return { persisted: result.persisted, replies, status: result.status, states, effects };
   }
 
   private outbound(reply: Reply, clinicId: string, channel: 'sms' | 'whatsapp', provider: InboundMessage['provider']) {
@@ -183,7 +217,7 @@ export class ConversationRuntime {
     return {
       clinicId, channel, provider,
       bodyEnc: this.cipher.encrypt(rendered.text),
-      choices: { neutral: reply.choices ?? [], rendered } as unknown as Prisma.InputJsonValue,
+      choices: { neutral: reply.choices ?? [], rendered: renderingForStorage(rendered) } as unknown as Prisma.InputJsonValue,
       // The simulator has no provider to hand the message to; real channels queue it (see channels/).
       status: provider === 'simulator' ? 'delivered' : 'queued',
     };
@@ -194,9 +228,17 @@ export class ConversationRuntime {
     return rows.map((row) => {
       const text = this.cipher.decrypt(row.bodyEnc);
       const stored = row.choices as { neutral?: { id: string; label: string }[]; rendered?: OutboundReply['rendered'] } | null;
-      return { messageId: row.id, text, choices: stored?.neutral ?? [], rendered: stored?.rendered ?? renderForChannel({ text }, channel) };
+      return { messageId: row.id, text, choices: stored?.neutral ?? [], rendered: stored?.rendered ? renderingFromStorage(stored.rendered, text) : renderForChannel({ text }, channel) };
     });
   }
+}
+
+interface DialogRun {
+  persisted: PersistedDialog;
+  replies: Reply[];
+  status: StepResult['status'];
+  states: unknown[];
+  effects: { effect: Effect; result: EffectResult }[];
 }
 
 function lang(language: string): 'en' | 'es' {

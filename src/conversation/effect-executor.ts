@@ -11,7 +11,9 @@ import { LocalClockFormat } from '../common/local-clock-format.js';
 import type { Channel } from '../generated/prisma/enums.js';
 import type { Patient } from '../generated/prisma/client.js';
 import { PatientService } from '../patients/patient.service.js';
+import { WaitlistClaimService } from '../waitlist/waitlist-claim.service.js';
 import { WaitlistRepository } from '../waitlist/waitlist.repository.js';
+import { HoldExpiryNotices } from './hold-expiry-notices.js';
 import type { AppointmentSummary, Effect, EffectResult, SlotOption } from './dialog/index.js';
 import { type ClinicCatalog, TurnContextService } from './turn-context.service.js';
 
@@ -58,6 +60,8 @@ export class EffectExecutor {
     private readonly appointments: AppointmentRepository,
     private readonly patients: PatientService,
     private readonly waitlist: WaitlistRepository,
+    private readonly waitlistClaims: WaitlistClaimService,
+    private readonly holdExpiryNotices: HoldExpiryNotices,
     private readonly context: TurnContextService,
     private readonly clock: Clock,
   ) {}
@@ -91,6 +95,7 @@ export class EffectExecutor {
           serviceId: effect.slot.serviceId, providerId: effect.slot.providerId, start: new Date(effect.slot.start),
           holder: scope.conversationId, isNewPatient: await this.isNew(scope),
         });
+        await this.holdExpiryNotices.schedule(scope.conversationId, hold.token, hold.expiresAt);
         return { id: effect.id, kind: 'placeHold', ok: true, holdToken: hold.token, expiresAt: hold.expiresAt };
       }
       case 'releaseHold':
@@ -133,6 +138,16 @@ export class EffectExecutor {
         });
         return { id: effect.id, kind: 'joinWaitlist', ok: true };
       }
+      case 'acceptWaitlistOffer': {
+        if (!scope.patient) throw new NotFoundError('Waitlist offer');
+        const appointment = await this.waitlistClaims.accept(effect.offerId, scope.patient.id, scope.channel);
+        const catalog = await this.context.catalog(scope.clinicId);
+        return { id: effect.id, kind: 'acceptWaitlistOffer', ok: true, appointment: toSummary(appointment, catalog) };
+      }
+      case 'declineWaitlistOffer':
+        if (!scope.patient) throw new NotFoundError('Waitlist offer');
+        await this.waitlistClaims.decline(effect.offerId, scope.patient.id);
+        return { id: effect.id, kind: 'declineWaitlistOffer', ok: true };
       case 'handOff':
         scope.changes.status = 'handoff';
         scope.changes.handoffAt = this.clock.now();

@@ -6,6 +6,9 @@ import { closeWorkers } from '../queue/close-workers.js';
 import { type JobHandler, startWorkers } from '../queue/start-workers.js';
 import { RedisService } from '../redis/redis.service.js';
 import { type AppointmentEventJobData, APPOINTMENT_EVENT_TYPES, QUEUES } from '../queue/queues.js';
+import { HoldExpiryNoticeJob } from '../conversation/hold-expiry-notice.job.js';
+import { HOLD_EXPIRY_NOTICE_JOB, type HoldExpiryNoticeJobData } from '../conversation/hold-expiry-notices.js';
+import { WaitlistJobs } from '../waitlist/jobs/waitlist-jobs.js';
 import { NO_SHOW_CHECK_JOB, NoShowCheckJob, type NoShowCheckJobData } from './no-show-check.job.js';
 import { NotificationScheduler } from './notification-scheduler.js';
 import { SEND_NOTIFICATION_JOB, SendNotificationJob, type SendNotificationJobData } from './send-notification.job.js';
@@ -27,15 +30,22 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
     private readonly scheduler: NotificationScheduler,
     private readonly send: SendNotificationJob,
     private readonly noShow: NoShowCheckJob,
+    private readonly holdExpiryNotice: HoldExpiryNoticeJob,
+    private readonly waitlistJobs: WaitlistJobs,
   ) {}
 
   handlers(): Record<string, Record<string, JobHandler>> {
-    const onEvent: JobHandler = (job) => this.scheduler.handle(job.data as AppointmentEventJobData);
+    const onEvent: JobHandler = async (job) => {
+      await this.scheduler.handle(job.data as AppointmentEventJobData);
+      // A cancellation or move frees a slot for the waitlist (its own queue; the job id dedupes redelivery).
+      await this.waitlistJobs.appointmentEvent(job.data as AppointmentEventJobData);
+    };
     return {
       [QUEUES.appointmentEvents]: Object.fromEntries(APPOINTMENT_EVENT_TYPES.map((type) => [type, onEvent])),
       [QUEUES.notifications]: {
         [SEND_NOTIFICATION_JOB]: (job) => this.send.run(job.data as SendNotificationJobData),
         [NO_SHOW_CHECK_JOB]: (job) => this.noShow.run(job.data as NoShowCheckJobData),
+        [HOLD_EXPIRY_NOTICE_JOB]: (job) => this.holdExpiryNotice.run(job.data as HoldExpiryNoticeJobData),
       },
     };
   }

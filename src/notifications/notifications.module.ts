@@ -3,6 +3,7 @@ import { BookingModule } from '../booking/booking.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ConversationModule } from '../conversation/conversation.module.js';
+import { WaitlistModule } from '../waitlist/waitlist.module.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarService } from './calendar.service.js';
 import { LinkSigner } from './links.js';
@@ -15,12 +16,12 @@ import { NotificationRepository } from './notification.repository.js';
 import { SendNotificationJob } from './send-notification.job.js';
 
 @Module({
-  imports: [BookingModule, ConversationModule],
+  imports: [BookingModule, ConversationModule, WaitlistModule],
   controllers: [CalendarController],
   providers: [
     { provide: LinkSigner, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LinkSigner(config.phi.blindIndexKey, config.http.publicBaseUrl) },
     NotificationRepository, NotificationScheduler, NotificationSender, NotificationFactsBuilder, SendNotificationJob, NoShowCheckJob, NotificationWorkers, CalendarService,
   ],
-  exports: [NotificationScheduler, SendNotificationJob, NoShowCheckJob],
+  exports: [NotificationScheduler, SendNotificationJob, NoShowCheckJob, NotificationSender],
 })
 export class NotificationsModule {}

@@ -13,6 +13,8 @@ export const QUEUES = {
   notifications: 'notifications',
   /** Inbound turns to process after a webhook stored the message: job `process-conversation`. */
   inboundTurns: 'inbound-turns',
+  /** Freed slots to offer (`waitlist-slot-opened`) and offers whose claim window ends (`waitlist-offer-expiry`), see src/waitlist. */
+  waitlist: 'waitlist',
 } as const;
 
 export const APPOINTMENT_EVENT_TYPES = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.status_changed'] as const;

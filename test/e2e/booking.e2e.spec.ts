@@ -40,7 +40,7 @@ describe('booking API', () => {
     return res.body.slots;
   }
 
-  it('refuses requests without the API key', async () => {
+  it('refuses requests without a staff sign-in', async () => {
     const res = await apiClient(running.url, '')('POST', '/api/v1/appointments', {});
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
@@ -143,7 +143,7 @@ describe('booking API', () => {
     expect(forced.status).toBe(201);
     expect(forced.body.locationName).toBe('Downtown');
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: forced.body.id } });
-    expect(audit).toMatchObject({ action: 'appointment.force_booked', reason: 'Urgent review requested by Dr. Patel', actorType: 'api' });
+    expect(audit).toMatchObject({ action: 'appointment.force_booked', reason: 'Urgent review requested by Dr. Patel', actorType: 'staff' });
     expect(audit.details).toMatchObject({ overrides: ['outside_hours'] });
     const overlap = await api('POST', '/api/v1/appointments', { ...body, start: sunday.plus({ minutes: 15 }).toUTC().toISO(), override: { reason: 'Second urgent case' } });
     expect(overlap.status).toBe(409);

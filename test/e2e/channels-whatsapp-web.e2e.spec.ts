@@ -5,6 +5,7 @@ import { WHATSAPP_WEB_CLIENT_FACTORY } from '../../src/channels/whatsapp-web/wha
 import { DomainErrorFilter } from '../../src/common/domain-error.filter.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { randomPatient, settled, until } from '../channels/support/channel-app.js';
+import { apiClient, DEMO_ADMIN } from '../support/api-client.js';
 import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
 import { fakeWhatsAppWebFactory, WWEB } from '../support/fakes/fake-whatsapp-web-client.js';
 import { prismaFor } from '../support/fixtures.js';
@@ -22,8 +23,7 @@ describe('WhatsApp Web channel', () => {
   let prisma: PrismaClient;
   let running: RunningApp;
   const fake = fakeWhatsAppWebFactory([{}, { failInitialize: true }]);
-  const apiKey = process.env.STAFF_API_KEY!;
-  const status = (key = apiKey) => fetch(`${running.url}/api/v1/channels/whatsapp-web/qr`, { headers: key ? { 'x-api-key': key } : {} }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  const status = (as = DEMO_ADMIN) => apiClient(running.url, as)('GET', '/api/v1/channels/whatsapp-web/qr');
 
   beforeAll(async () => {
     db = await createTestDatabase('demo');
@@ -49,6 +49,7 @@ describe('WhatsApp Web channel', () => {
     const client = fake.latest();
     expect(client.initialized).toBe(1);
     expect((await status('')).status).toBe(401);
+    expect((await status('frontdesk@riverside.test')).status).toBe(403);
     client.emit(WWEB.Events.QR_RECEIVED!, '2@qr-payload-from-whatsapp');
     expect((await until(() => status(), (s) => s.body.state === 'qr')).body).toMatchObject({ enabled: true, state: 'qr', qr: '2@qr-payload-from-whatsapp' });
     client.emit(WWEB.Events.AUTHENTICATED!);

@@ -3,7 +3,7 @@ import { AuditRepository } from '../../audit/audit.repository.js';
 import { Clock } from '../../common/clock.js';
 import type { PhiCipher } from '../../common/crypto/phi-cipher.js';
 import { ConversationRepository } from '../../conversation/conversation.repository.js';
-import { renderForChannel } from '../../conversation/render/index.js';
+import { renderForChannel, renderingForStorage } from '../../conversation/render/index.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { PHI_CIPHER } from '../../patients/phi.module.js';
 import { ChannelRepository } from '../channel.repository.js';
@@ -69,7 +69,7 @@ export class SmsFallbackService {
     const rendered = renderForChannel({ text: this.cipher.decrypt(message.bodyEnc), choices: stored?.neutral ?? [] }, 'sms', conversation.language === 'es' ? 'es' : 'en');
     const inserted = await this.repository.insertFallback({
       clinicId: message.clinicId, conversationId: smsConversation.id, provider: sms.provider, fallbackForId: message.id, at: this.clock.now(),
-      bodyEnc: this.cipher.encrypt(rendered.text), choices: { neutral: stored?.neutral ?? [], rendered } as unknown as Prisma.InputJsonValue,
+      bodyEnc: this.cipher.encrypt(rendered.text), choices: { neutral: stored?.neutral ?? [], rendered: renderingForStorage(rendered) } as unknown as Prisma.InputJsonValue,
     });
     if (!inserted) return { fallback: 'sms', fallbackMessageId: null, reason: 'already fell back to SMS' };
     await this.dispatcher.dispatch([inserted.id]);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '../../audit/audit.repository.js';
 import { Clock } from '../../common/clock.js';
 import type { PhiCipher } from '../../common/crypto/phi-cipher.js';
-import { type RenderedMessage, renderForChannel } from '../../conversation/render/index.js';
+import { type RenderedMessage, renderForChannel, renderingFromStorage } from '../../conversation/render/index.js';
 import { PHI_CIPHER } from '../../patients/phi.module.js';
 import { ChannelAdapterRegistry } from '../channel-adapter.registry.js';
 import { type ChannelAdapter, type ChannelCapabilities, ChannelSendError, type OutboundContent, type SenderConfig, type TemplateContent } from '../channel-adapter.js';
@@ -138,7 +138,7 @@ export class SendMessageJob {
   private renderFor(message: Loaded, capabilities: ChannelCapabilities): RenderedMessage {
     const stored = message.choices as { neutral?: { id: string; label: string }[]; rendered?: RenderedMessage } | null;
     const text = this.cipher.decrypt(message.bodyEnc);
-    const rendered = stored?.rendered ?? { kind: 'text', text };
+    const rendered: RenderedMessage = stored?.rendered ? renderingFromStorage(stored.rendered, text) : { kind: 'text', text };
     const interactiveOk = (rendered.kind === 'buttons' && capabilities.buttons) || (rendered.kind === 'list' && capabilities.lists);
     if (rendered.kind === 'text' || interactiveOk) return rendered;
     const language = message.conversation.language === 'es' ? 'es' : 'en';

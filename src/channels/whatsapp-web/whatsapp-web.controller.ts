@@ -1,11 +1,11 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard } from '../../staff/api-key.guard.js';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StaffAuth } from '../../auth/staff-auth.decorator.js';
 import { type WhatsAppWebStatus, WhatsAppWebSession } from './whatsapp-web.session.js';
 
 @ApiTags('channels')
-@ApiSecurity('X-Api-Key')
-@UseGuards(ApiKeyGuard)
+/** The QR code logs the clinic's WhatsApp number in: clinic admins only. */
+@StaffAuth('admin')
 @Controller('api/v1/channels/whatsapp-web')
 export class WhatsAppWebController {
   constructor(private readonly session: WhatsAppWebSession) {}

@@ -31,6 +31,11 @@ export class PhiCipher {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
 
+  /** The id of the key new values are sealed with; key rotation re-seals everything else. */
+  get activeKey(): string {
+    return this.activeKeyId;
+  }
+
   keyIdOf(sealed: string): string {
     return sealed.slice(0, sealed.indexOf('.'));
   }

@@ -5,7 +5,7 @@ import { restore } from './persistence.js';
 import { step } from './step.js';
 import { renderForChannel } from '../render/render-for-channel.js';
 import { WHATSAPP_LIMITS } from '../render/rendered-message.js';
-import { appointment, slot, turn, type PatientKind } from './testing/clinic-fixture.js';
+import { appointment, NOW, slot, turn, type PatientKind } from './testing/clinic-fixture.js';
 import type { DialogEvent, Effect, EffectResult, PersistedDialog, Reply } from './types.js';
 
 /**
@@ -48,12 +48,12 @@ const choiceId = fc.oneof(
 
 type Step =
   | { kind: 'inbound'; text: string; choiceId: string | undefined }
-  | { kind: 'timer' } | { kind: 'handback' } | { kind: 'reminder' } | { kind: 'stale' };
+  | { kind: 'timer' } | { kind: 'handback' } | { kind: 'reminder' } | { kind: 'offer' } | { kind: 'stale' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('inbound' as const), text: steering, choiceId: fc.constant(undefined) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('inbound' as const), text: junk, choiceId }) },
-  { weight: 1, arbitrary: fc.constantFrom<Step>({ kind: 'timer' }, { kind: 'handback' }, { kind: 'reminder' }, { kind: 'stale' }) },
+  { weight: 1, arbitrary: fc.constantFrom<Step>({ kind: 'timer' }, { kind: 'handback' }, { kind: 'reminder' }, { kind: 'offer' }, { kind: 'stale' }) },
 );
 
 const SLOTS = [slot('2026-11-24T09:00'), slot('2026-11-24T09:30', 'garcia'), slot('2026-11-26T14:30'), slot('2026-11-27T10:00', 'khan', 'skin'), slot('2026-11-30T11:00')];
@@ -181,6 +181,9 @@ describe('dialog fuzz', () => {
               run({ type: 'STAFF_HANDBACK' });
             } else if (s.kind === 'reminder') {
               run({ type: 'REMINDER_SENT', appointment: APPOINTMENTS[0]! });
+            } else if (s.kind === 'offer') {
+              const replies = run({ type: 'WAITLIST_OFFER', language: 'en', offer: { ...APPOINTMENTS[0]!, offerId: 'offer-1', expiresAt: NOW + 1_800_000, claimMinutes: 30 } });
+              if (status === 'active') check(replies.length >= 1, 'a waitlist offer was not said', replies);
             } else {
               const replies = run({ type: 'EFFECT_RESULT', result: { id: 'stale-1', kind: 'book', ok: false, error: 'internal' } });
               check(replies.length === 0, 'a stale result produced replies', replies);

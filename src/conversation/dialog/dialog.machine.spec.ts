@@ -34,6 +34,9 @@ const thursday = (cr: { fromDate: string }) =>
 const manySlots = () => ['09:00', '09:30', '10:00', '10:30', '11:00', '13:00', '13:30'].map((t) => slot(`2026-11-26T${t}`));
 const alternatives = [slot('2026-11-26T16:00'), slot('2026-11-26T16:30')];
 const ONE_SHOT = 'Hi, can I see Dr Patel for a follow-up Thursday after 2?';
+const OFFER: DialogEvent = {
+  type: 'WAITLIST_OFFER', language: 'en', offer: { ...slot('2026-11-25T10:00'), offerId: 'offer-1', expiresAt: NOW + 30 * 60_000, claimMinutes: 30 },
+};
 
 function toEvent(input: Input, previous: StepResult, t: TurnContext, lastReply: StepResult): DialogEvent {
   if (typeof input === 'string') return { type: 'INBOUND', text: input, turn: t };
@@ -268,6 +271,67 @@ const rows: Row[] = [
     clinic: { appointments: [appointment('a1', '2026-11-24T14:30')] }, pending: 'cancel my appointment',
     when: result('listAppointments', { ok: true, appointments: [appointment('a1', '2026-11-24T14:30')] }),
     state: 'active.cancel.confirm', replies: ['Cancel Tue 24 Nov, 2:30 pm with Dr. Patel?'],
+  },
+  {
+    name: 'a lapsed-hold notice about an older hold is ignored',
+    given: [ONE_SHOT, '2'], when: { event: { type: 'HOLD_EXPIRED', holdToken: 'hold-0' } }, state: 'active.booking.confirm', noReplies: true,
+  },
+  {
+    name: 'a lapsed-hold notice about the current hold says so and asks again',
+    given: [ONE_SHOT, '2'], when: { event: { type: 'HOLD_EXPIRED', holdToken: 'hold-1' } }, state: 'active.booking.confirm',
+    replies: ['Your hold has lapsed, but the time may still be free: Thu 26 Nov, 2:30 pm', 'Shall I try to book it? [Yes, book it] [No]'],
+  },
+  {
+    name: 'a waitlist offer names the held time and asks yes or no',
+    when: { event: OFFER }, state: 'active.waitlistOffer.waiting', effects: [],
+    replies: ["Good news — a time opened up: Wed 25 Nov, 10:00 am with Dr. Maya Patel — Follow-up visit, Downtown, 120 Main St. I'm holding it for you for 30 minutes. Would you like it? [Yes, book it] [No, thanks]"],
+  },
+  {
+    name: 'a waitlist offer to a patient mid-booking drops their own hold',
+    given: [ONE_SHOT, '2'], when: { event: OFFER }, state: 'active.waitlistOffer.waiting', effects: [{ kind: 'releaseHold', holdToken: 'hold-1' }],
+  },
+  {
+    name: 'a waitlist offer in Spanish to a new conversation',
+    // A conversation the clinic starts has no clinic catalog yet: the offer carries the service's name in the patient's language.
+    when: { event: { type: 'WAITLIST_OFFER', language: 'es', offer: { ...(OFFER as Extract<DialogEvent, { type: 'WAITLIST_OFFER' }>).offer, serviceName: 'Consulta de seguimiento' } } },
+    state: 'active.waitlistOffer.waiting',
+    replies: ['¡Buenas noticias! Se liberó un horario: el mié 25 nov, 10:00 con el Dr. Maya Patel — Consulta de seguimiento, Downtown', 'Te lo guardo durante 30 minutos. ¿Lo quieres? [Sí, resérvala] [No, gracias]'],
+  },
+  {
+    name: '"yes" accepts the waitlist offer',
+    given: [{ event: OFFER }], when: 'yes', state: 'active.waitlistOffer.accepting', effects: [{ kind: 'acceptWaitlistOffer', offerId: 'offer-1' }],
+  },
+  {
+    name: 'over SMS "1" accepts the waitlist offer',
+    channel: 'sms', given: [{ event: OFFER }], when: '1', state: 'active.waitlistOffer.accepting', effects: [{ kind: 'acceptWaitlistOffer', offerId: 'offer-1' }],
+  },
+  {
+    name: 'tapping "No, thanks" declines the waitlist offer',
+    given: [{ event: OFFER }], when: { tap: 'No, thanks' }, state: 'active.waitlistOffer.declining', effects: [{ kind: 'declineWaitlistOffer', offerId: 'offer-1' }],
+  },
+  {
+    name: 'over SMS "2" declines the waitlist offer',
+    channel: 'sms', given: [{ event: OFFER }], when: '2', state: 'active.waitlistOffer.declining', effects: [{ kind: 'declineWaitlistOffer', offerId: 'offer-1' }],
+  },
+  {
+    name: 'an accepted offer that booked says so',
+    given: [{ event: OFFER }], pending: 'yes',
+    when: result('acceptWaitlistOffer', { ok: true, appointment: { ...slot('2026-11-25T10:00'), appointmentId: 'a7', status: 'confirmed' } }),
+    state: 'active.idle', replies: ["You're booked ✅ Wed 25 Nov, 10:00–10:30 am with Dr. Patel at Downtown, 120 Main St."],
+  },
+  {
+    name: 'an offer accepted too late says the time has gone and the waitlist stands',
+    given: [{ event: OFFER }], pending: 'yes', when: result('acceptWaitlistOffer', { ok: false, error: 'not_found' }),
+    state: 'active.idle', replies: ["Sorry, that time is no longer available. You're still on the waitlist"],
+  },
+  {
+    name: 'a declined offer keeps the patient on the waitlist',
+    given: [{ event: OFFER }], pending: 'no', when: result('declineWaitlistOffer', { ok: true }),
+    state: 'active.idle', replies: ["No problem — you're still on the waitlist"],
+  },
+  {
+    name: 'a waitlist offer while staff have the conversation is not said',
+    given: ['talk to someone'], when: { event: OFFER }, state: 'handoff', noReplies: true,
   },
   {
     name: 'a message while a result is still awaited is handled afresh',

@@ -9,6 +9,7 @@ import * as hold from './machine/actions/hold.js';
 import * as reminder from './machine/actions/reminder.js';
 import * as search from './machine/actions/search.js';
 import * as waitlist from './machine/actions/waitlist.js';
+import * as waitlistOffer from './machine/actions/waitlist-offer.js';
 import * as session from './machine/actions/session.js';
 import { type DialogContext, initialContext, type MachineEvent, messageOf, resultOf } from './machine/context.js';
 import { guards } from './machine/guards.js';
@@ -154,6 +155,15 @@ export const dialogMachine = setup({
     rememberReminderQuietly: act((ctx, e) => (e.type === 'REMINDER_SENT' ? reminder.rememberReminderQuietly(ctx, e.appointment) : ctx)),
     requestConfirm: act(reminder.requestConfirm),
     confirmed: act(reminder.confirmed),
+
+    // waitlist offers
+    rememberOffer: act((ctx, e) => (e.type === 'WAITLIST_OFFER' ? waitlistOffer.rememberOffer(ctx, e.offer, e.language) : ctx)),
+    requestAcceptOffer: act(waitlistOffer.requestAcceptOffer),
+    requestDeclineOffer: act(waitlistOffer.requestDeclineOffer),
+    offerBooked: onResult(waitlistOffer.offerBooked),
+    offerDeclined: act(waitlistOffer.offerDeclined),
+    offerGone: act(waitlistOffer.offerGone),
+    offerRetryable: act(waitlistOffer.offerRetryable),
   },
 }).createMachine({
   id: 'dialog',
@@ -178,6 +188,7 @@ export const dialogMachine = setup({
         LANG: { actions: 'languageSwitched' },
         START: { target: '.idle', actions: 'greetWithMenu' },
         REMINDER_SENT: { target: '.reminder', reenter: true, actions: 'rememberReminder' },
+        WAITLIST_OFFER: { target: '.waitlistOffer', reenter: true, actions: 'rememberOffer' },
         MSG: [
           { guard: 'isLate', target: HANDOFF, actions: 'handOffRequested' },
           { guard: 'wantsCancel', target: '.cancel', reenter: true, actions: 'startCancel' },
@@ -209,7 +220,7 @@ export const dialogMachine = setup({
           exit: 'releaseHeldSlot',
           on: {
             MSG: [{ guard: 'bareBookRequest', actions: 'reprompt' }],
-            HOLD_EXPIRED: { actions: 'holdLapsedQuietly' },
+            HOLD_EXPIRED: { guard: 'currentHoldLapsed', actions: 'holdLapsedQuietly' },
             BACK: { target: IDLE, actions: 'menu' },
           },
           states: {
@@ -334,7 +345,7 @@ export const dialogMachine = setup({
                   { guard: 'tooManyRetries', target: HANDOFF, actions: 'handOffNotUnderstood' },
                   { guard: 'detailsReply', actions: 'rejectName' },
                 ],
-                HOLD_EXPIRED: { guard: 'hasHold', actions: 'holdLapsedTell' },
+                HOLD_EXPIRED: { guard: 'currentHoldLapsed', actions: 'holdLapsedTell' },
                 BACK: { target: 'slots' },
               },
             },
@@ -347,7 +358,7 @@ export const dialogMachine = setup({
                   { guard: 'tooManyRetries', target: HANDOFF, actions: 'handOffNotUnderstood' },
                   { guard: 'detailsReply', actions: 'rejectDob' },
                 ],
-                HOLD_EXPIRED: { guard: 'hasHold', actions: 'holdLapsedTell' },
+                HOLD_EXPIRED: { guard: 'currentHoldLapsed', actions: 'holdLapsedTell' },
                 BACK: { target: 'name', actions: 'clearName' },
               },
             },
@@ -362,7 +373,7 @@ export const dialogMachine = setup({
                   { guard: 'wantsAnotherDay', target: 'day', actions: 'clearWhen' },
                   { guard: 'hasFacts', target: 'route', actions: 'applyFacts' },
                 ],
-                HOLD_EXPIRED: { guard: 'hasHold', target: 'confirm', reenter: true, actions: 'holdLapsedQuietly' },
+                HOLD_EXPIRED: { guard: 'currentHoldLapsed', target: 'confirm', reenter: true, actions: 'holdLapsedQuietly' },
                 BACK: [{ guard: 'collectsDetails', target: 'dob', actions: 'clearDob' }, { target: 'slots' }],
               },
             },
@@ -531,6 +542,39 @@ export const dialogMachine = setup({
                   { guard: 'notFound', target: IDLE, actions: ['consume', 'notFound'] },
                   { guard: 'isAwaited', target: IDLE, actions: ['consume', 'technicalProblem'] },
                 ],
+                RESUME: { target: IDLE, actions: 'resume' },
+              },
+            },
+          },
+        },
+
+        waitlistOffer: {
+          initial: 'waiting',
+          states: {
+            waiting: {
+              on: {
+                MSG: [
+                  { guard: 'acceptsOffer', target: 'accepting' },
+                  { guard: 'declinesOffer', target: 'declining' },
+                ],
+              },
+            },
+            accepting: {
+              entry: 'requestAcceptOffer',
+              on: {
+                RESULT: [
+                  { guard: 'offerBooked', target: IDLE, actions: ['consume', 'offerBooked'] },
+                  { guard: 'offerGone', target: IDLE, actions: ['consume', 'offerGone'] },
+                  { guard: 'isAwaited', target: 'waiting', actions: ['consume', 'offerRetryable'] },
+                ],
+                RESUME: { target: IDLE, actions: 'resume' },
+              },
+            },
+            declining: {
+              entry: 'requestDeclineOffer',
+              on: {
+                // Even if recording the "no" failed, the offer lapses by itself: the answer stands.
+                RESULT: [{ guard: 'isAwaited', target: IDLE, actions: ['consume', 'offerDeclined'] }],
                 RESUME: { target: IDLE, actions: 'resume' },
               },
             },

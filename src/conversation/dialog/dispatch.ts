@@ -33,10 +33,13 @@ export function toMachineEvents(snapshot: Snapshot, event: DialogEvent, restarte
     case 'EFFECT_RESULT':
       return [{ type: 'RESULT', result: event.result }];
     case 'HOLD_EXPIRED':
+      return [event.holdToken === undefined ? { type: 'HOLD_EXPIRED' } : { type: 'HOLD_EXPIRED', holdToken: event.holdToken }];
     case 'STAFF_HANDBACK':
       return [{ type: event.type }];
     case 'REMINDER_SENT':
       return [{ type: 'REMINDER_SENT', appointment: event.appointment }];
+    case 'WAITLIST_OFFER':
+      return [{ type: 'WAITLIST_OFFER', offer: event.offer, language: event.language }];
     case 'INBOUND':
       break;
     default:

@@ -8,5 +8,5 @@ export { CHOICE as CHOICE_IDS } from './machine/choice-ids.js';
 export { reminderReply } from './reminder-reply.js';
 export type {
   AppointmentSummary, Choice, DialogEvent, DialogStatus, Effect, EffectResult, Language, PersistedDialog, Reply, SearchCriteria,
-  SlotOption, StepResult, TurnContext,
+  SlotOption, StepResult, TurnContext, WaitlistOfferSummary,
 } from './types.js';

@@ -22,6 +22,12 @@ export function freshSnapshot(): Snapshot {
   return initialTransition(dialogMachine)[0];
 }
 
+/**
+ * Context fields added after dialogs were first stored, with the value an older snapshot means.
+ * Filling them in keeps those conversations going instead of restarting them.
+ */
+const ADDED_LATER: Partial<DialogContext> = { offer: null };
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -57,9 +63,10 @@ export function restore(persisted: PersistedDialog | null): Restored {
     return { snapshot: isRecord(persisted) ? salvage(persisted as PersistedDialog) : freshSnapshot(), restarted: true };
   }
   const state = persisted.state;
-  if (!isRecord(state) || !looksLikeContext(state.context)) return { snapshot: salvage(persisted), restarted: true };
+  const context = isRecord(state) && isRecord(state.context) ? { ...ADDED_LATER, ...state.context } : null;
+  if (!isRecord(state) || !looksLikeContext(context)) return { snapshot: salvage(persisted), restarted: true };
   try {
-    const snapshot = dialogMachine.resolveState({ value: state.value as Snapshot['value'], context: state.context });
+    const snapshot = dialogMachine.resolveState({ value: state.value as Snapshot['value'], context });
     return { snapshot, restarted: false };
   } catch {
     return { snapshot: salvage(persisted), restarted: true };

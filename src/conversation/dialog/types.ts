@@ -62,6 +62,14 @@ export interface AppointmentSummary extends SlotOption {
   status: string;
 }
 
+/** A freed slot offered to the patient from the waitlist, held for them until `expiresAt`. */
+export interface WaitlistOfferSummary extends SlotOption {
+  offerId: string;
+  expiresAt: number;
+  /** The clinic's claim window, for "I'll hold it for 30 minutes". */
+  claimMinutes: number;
+}
+
 export interface Choice {
   id: string;
   label: string;
@@ -99,6 +107,8 @@ export type Effect =
   | { kind: 'cancelAppointment'; id: string; appointmentId: string }
   | { kind: 'confirmAppointment'; id: string; appointmentId: string }
   | { kind: 'joinWaitlist'; id: string; serviceId: string; providerId: string | null; fromDate: string; toDate: string }
+  | { kind: 'acceptWaitlistOffer'; id: string; offerId: string }
+  | { kind: 'declineWaitlistOffer'; id: string; offerId: string }
   | { kind: 'handOff'; id: string; reason: 'requested' | 'not_understood' }
   | { kind: 'setLanguage'; id: string; language: Language }
   | { kind: 'optOut'; id: string }
@@ -112,17 +122,21 @@ export type EffectResult =
   | { id: string; kind: 'searchSlots'; ok: true; slots: SlotOption[] }
   | { id: string; kind: 'placeHold'; ok: true; holdToken: string; expiresAt: number }
   | { id: string; kind: 'book'; ok: true; appointment: AppointmentSummary; videoLink: string | null; calendarLink: string | null }
+  | { id: string; kind: 'acceptWaitlistOffer'; ok: true; appointment: AppointmentSummary }
   | { id: string; kind: 'listAppointments'; ok: true; appointments: AppointmentSummary[] }
   | { id: string; kind: 'cancelAppointment'; ok: true; lateCancellation: boolean }
-  | { id: string; kind: 'confirmAppointment' | 'joinWaitlist' | 'handOff' | 'setLanguage' | 'optOut' | 'optIn' | 'releaseHold'; ok: true }
+  | { id: string; kind: 'confirmAppointment' | 'joinWaitlist' | 'declineWaitlistOffer' | 'handOff' | 'setLanguage' | 'optOut' | 'optIn' | 'releaseHold'; ok: true }
   | { id: string; kind: EffectKind; ok: false; error: EffectError; alternatives?: SlotOption[] };
 
 export type DialogEvent =
   | { type: 'INBOUND'; text: string; choiceId?: string; turn: TurnContext }
   | { type: 'EFFECT_RESULT'; result: EffectResult }
-  | { type: 'HOLD_EXPIRED' }
+  /** A hold lapsed; with `holdToken`, only that hold (a later one is left alone). */
+  | { type: 'HOLD_EXPIRED'; holdToken?: string }
   | { type: 'STAFF_HANDBACK' }
-  | { type: 'REMINDER_SENT'; appointment: AppointmentSummary };
+  | { type: 'REMINDER_SENT'; appointment: AppointmentSummary }
+  /** The clinic offers the patient a freed slot; the dialog words the offer in `language` unless it already knows theirs. */
+  | { type: 'WAITLIST_OFFER'; offer: WaitlistOfferSummary; language: Language };
 
 /** JSON-serialisable; what the runtime stores. Contains no functions, promises or class instances. */
 export type PersistedDialog = { version: number; state: unknown };

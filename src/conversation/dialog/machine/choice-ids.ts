@@ -28,6 +28,8 @@ export const CHOICE = {
   reminderCancel: 'rem:cancel',
   changeTime: 'coc:change',
   cancelIt: 'coc:cancel',
+  offerYes: 'offer:yes',
+  offerNo: 'offer:no',
 } as const;
 
 export const serviceChoiceId = (id: string): string => `svc:${id}`;

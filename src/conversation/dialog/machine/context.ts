@@ -2,6 +2,7 @@ import type { WhenPreference } from '../nlu/dates.js';
 import type { Understanding } from '../nlu/understand.js';
 import type {
   AppointmentSummary, Choice, Effect, EffectKind, EffectResult, Language, ProviderInfo, Reply, ServiceInfo, SlotOption, TurnContext,
+  WaitlistOfferSummary,
 } from '../types.js';
 
 /**
@@ -12,7 +13,8 @@ import type {
 /** The question the bot is waiting on; used to ask it again (after a miss, "help" or a language switch). */
 export type PromptKind =
   | 'none' | 'menu' | 'service' | 'provider' | 'day' | 'suggestService' | 'suggestProvider' | 'slots' | 'name' | 'dob'
-  | 'confirm' | 'waitlist' | 'cancelChoose' | 'cancelConfirm' | 'rebook' | 'rescheduleChoose' | 'reminder' | 'changeOrCancel';
+  | 'confirm' | 'waitlist' | 'cancelChoose' | 'cancelConfirm' | 'rebook' | 'rescheduleChoose' | 'reminder' | 'changeOrCancel'
+  | 'waitlistOffer';
 
 export type SlotsHeaderKind = 'day' | 'nearest' | 'fallback' | 'more' | 'taken';
 
@@ -87,6 +89,8 @@ export interface DialogContext {
   /** Narrows "cancel my appointment on Thursday" to the one on that day. */
   targetDay: WhenPreference | null;
   reminder: AppointmentSummary | null;
+  /** The waitlist offer "yes" and "no" answer, while one is open. */
+  offer: WaitlistOfferSummary | null;
   /** Replies and effects produced by the current step; emptied before persisting. */
   outbox: { replies: Reply[]; effects: Effect[] };
 }
@@ -99,9 +103,10 @@ export type MachineEvent =
   | { type: 'RESUME' }
   | { type: 'END_TURN' }
   | { type: 'RESULT'; result: EffectResult }
-  | { type: 'HOLD_EXPIRED' }
+  | { type: 'HOLD_EXPIRED'; holdToken?: string }
   | { type: 'STAFF_HANDBACK' }
-  | { type: 'REMINDER_SENT'; appointment: AppointmentSummary };
+  | { type: 'REMINDER_SENT'; appointment: AppointmentSummary }
+  | { type: 'WAITLIST_OFFER'; offer: WaitlistOfferSummary; language: Language };
 
 export function emptyDraft(): BookingDraft {
   return {
@@ -116,7 +121,7 @@ export function initialContext(): DialogContext {
   return {
     lang: 'en', languageKnown: false, epoch: '', seq: 0, bookings: 0, turn: null, awaiting: null, misses: 0,
     missedThisTurn: false, greetPending: false, lead: null, prompt: 'none', choices: [], booking: emptyDraft(),
-    appointments: [], target: null, targetDay: null, reminder: null, outbox: { replies: [], effects: [] },
+    appointments: [], target: null, targetDay: null, reminder: null, offer: null, outbox: { replies: [], effects: [] },
   };
 }
 

@@ -62,6 +62,9 @@ export const guards = {
   cancelledOk: ok('cancelAppointment'),
   confirmedOk: ok('confirmAppointment'),
   waitlistedOk: ok('joinWaitlist'),
+  offerBooked: ok('acceptWaitlistOffer'),
+  offerDeclinedOk: ok('declineWaitlistOffer'),
+  offerGone: failedWith('not_found', 'hold_expired', 'slot_taken', 'not_allowed'),
   takenWithAlternatives: (ctx: DialogContext, event: MachineEvent) =>
     failedWith('slot_taken')(ctx, event) && rankSlots(searchResultSlots(resultOf(event)), null).length > 0,
   takenOrExpired: failedWith('slot_taken', 'hold_expired'),
@@ -87,6 +90,9 @@ export const guards = {
   providerWasAsked: (ctx: DialogContext) => !ctx.booking.providerAuto && !ctx.booking.rescheduleOf,
   isReschedule: (ctx: DialogContext) => ctx.booking.rescheduleOf !== null,
   hasHold: (ctx: DialogContext) => ctx.booking.hold !== null,
+  /** The lapsed hold is the one the draft still has (a notice about an older hold is stale). */
+  currentHoldLapsed: (ctx: DialogContext, event: MachineEvent) =>
+    ctx.booking.hold !== null && (event.type !== 'HOLD_EXPIRED' || event.holdToken === undefined || event.holdToken === ctx.booking.hold.token),
   hasTarget: (ctx: DialogContext) => ctx.target !== null,
   severalAppointments: (ctx: DialogContext) => ctx.appointments.length > 1,
   tooManyRetries: (ctx: DialogContext) => ctx.booking.fieldRetries >= 2,
@@ -121,6 +127,10 @@ export const guards = {
   detailsReply: onMessage((u) => noOtherIntent(u) && !u.empty),
   confirmsBooking: onMessage((u) => chose(CHOICE.confirmYes)(u) || (u.choice.id === null && (u.yesNo === 'yes' || u.intent === 'confirm') && !hasBookingFacts(u))),
   declinesBooking: onMessage((u) => chose(CHOICE.confirmNo)(u) || saysNo(u)),
+
+  // messages: waitlist offer
+  acceptsOffer: onMessage((u) => chose(CHOICE.offerYes)(u) || saysYes(u) || (u.choice.id === null && u.intent === 'confirm')),
+  declinesOffer: onMessage((u) => chose(CHOICE.offerNo)(u) || saysNo(u)),
 
   // messages: appointments
   pickedAppointment: onMessage((u, ctx) => chosenAppointment(ctx, u) !== null),

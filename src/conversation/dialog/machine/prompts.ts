@@ -186,6 +186,19 @@ function render(ctx: DialogContext, kind: PromptKind): { text: string; choices: 
         choices: reminderChoices(ctx),
       };
     }
+    case 'waitlistOffer': {
+      const offer = ctx.offer;
+      if (!offer) return render(ctx, 'menu');
+      const offered = serviceById(ctx, offer.serviceId);
+      const text = cat.slotOffer({
+        when: formatWhen(offer.start, offer.timezone, cat),
+        provider: cat.provider(offer.providerName),
+        service: offered ? serviceName(ctx, offered) : offer.serviceName,
+        place: placeOf(offer),
+        minutes: offer.claimMinutes,
+      });
+      return { text, choices: [{ id: CHOICE.offerYes, label: cat.yesBook }, { id: CHOICE.offerNo, label: cat.noThanks }] };
+    }
     case 'changeOrCancel': {
       const t = target ?? ctx.reminder;
       return {

@@ -208,4 +208,10 @@ export interface Catalog {
   /** Shown instead of a location for video visits in short labels. */
   video: string;
   reminderChoices: { confirm: string; change: string; cancel: string };
+
+  /** A freed slot offered from the waitlist, held for `minutes`. */
+  slotOffer(params: { when: string; provider: string; service: string; place: string | null; minutes: number }): string;
+  offerDeclined: string;
+  /** The offer expired or the time went before the patient said yes. */
+  offerGone: string;
 }

@@ -241,4 +241,10 @@ export const en: Catalog = {
   reminder: (day, time, provider, place) => `Reminder: ${provider}, ${day} at ${time}, ${place ?? 'by video'}.`,
   video: 'video',
   reminderChoices: { confirm: 'Confirm', change: 'Change the time', cancel: 'Cancel appointment' },
+
+  slotOffer: (p) =>
+    `Good news — a time opened up: ${p.when} with ${p.provider} — ${p.service}, ${p.place ?? 'by video'}. ` +
+    `I'm holding it for you for ${p.minutes} minutes. Would you like it?`,
+  offerDeclined: "No problem — you're still on the waitlist, and I'll message you if another time opens up.",
+  offerGone: "Sorry, that time is no longer available. You're still on the waitlist — I'll message you if another opens up.",
 };

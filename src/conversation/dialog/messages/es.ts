@@ -244,4 +244,10 @@ export const es: Catalog = {
   reminder: (day, time, p, place) => `Recordatorio: ${p}, ${day} a las ${time}, ${place ?? 'por video'}.`,
   video: 'video',
   reminderChoices: { confirm: 'Confirmar', change: 'Cambiar la hora', cancel: 'Cancelar cita' },
+
+  slotOffer: (p) =>
+    `¡Buenas noticias! Se liberó un horario: el ${p.when} con ${p.provider} — ${p.service}, ${p.place ?? 'por video'}. ` +
+    `Te lo guardo durante ${p.minutes} minutos. ¿Lo quieres?`,
+  offerDeclined: 'Sin problema: sigues en la lista de espera y te escribiré si se libera otro horario.',
+  offerGone: 'Lo siento, ese horario ya no está disponible. Sigues en la lista de espera: te escribiré si se libera otro.',
 };

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { BookingReportRepository } from './bookings/booking-report.repository.js';
+import { BookingReport } from './bookings/booking.report.js';
+import { CancellationReportRepository } from './cancellations/cancellation-report.repository.js';
+import { CancellationReport } from './cancellations/cancellation.report.js';
+import { FunnelReportRepository } from './funnel/funnel-report.repository.js';
+import { FunnelReport } from './funnel/funnel.report.js';
+import { MessagingReportRepository } from './messaging/messaging-report.repository.js';
+import { MessagingReport } from './messaging/messaging.report.js';
+import { NoShowReportRepository } from './no-shows/no-show-report.repository.js';
+import { NoShowReport } from './no-shows/no-show.report.js';
+import { ReportCatalogRepository } from './report-catalog.repository.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsService } from './reports.service.js';
+import { UtilizationReportRepository } from './utilization/utilization-report.repository.js';
+import { UtilizationReport } from './utilization/utilization.report.js';
+import { WaitlistReportRepository } from './waitlist/waitlist-report.repository.js';
+import { WaitlistReport } from './waitlist/waitlist.report.js';
+
+/** The reports API (/api/v1/reports/...). Funnel recording lives in FunnelModule, used by conversations. */
+@Module({
+  controllers: [ReportsController],
+  providers: [
+    ReportsService, ReportCatalogRepository,
+    FunnelReport, FunnelReportRepository, NoShowReport, NoShowReportRepository, UtilizationReport, UtilizationReportRepository,
+    CancellationReport, CancellationReportRepository, WaitlistReport, WaitlistReportRepository,
+    MessagingReport, MessagingReportRepository, BookingReport, BookingReportRepository,
+  ],
+})
+export class ReportsModule {}

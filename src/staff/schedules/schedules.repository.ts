@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+
+@Injectable()
+export class SchedulesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async rules(where: Prisma.AvailabilityRuleWhereInput, skip: number, take: number) {
+    const [rows, total] = await Promise.all([
+      this.prisma.availabilityRule.findMany({ where, orderBy: [{ providerId: 'asc' }, { weekday: 'asc' }, { startTime: 'asc' }, { id: 'asc' }], skip, take }),
+      this.prisma.availabilityRule.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  findRule(where: Prisma.AvailabilityRuleWhereInput) {
+    return this.prisma.availabilityRule.findFirst({ where });
+  }
+
+  createRule(data: Prisma.AvailabilityRuleUncheckedCreateInput) {
+    return this.prisma.availabilityRule.create({ data });
+  }
+
+  updateRule(id: string, data: Prisma.AvailabilityRuleUncheckedUpdateInput) {
+    return this.prisma.availabilityRule.update({ where: { id }, data });
+  }
+
+  deleteRule(id: string) {
+    return this.prisma.availabilityRule.delete({ where: { id } });
+  }
+
+  async exceptions(where: Prisma.ScheduleExceptionWhereInput, skip: number, take: number) {
+    const [rows, total] = await Promise.all([
+      this.prisma.scheduleException.findMany({ where, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], skip, take }),
+      this.prisma.scheduleException.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  findException(where: Prisma.ScheduleExceptionWhereInput) {
+    return this.prisma.scheduleException.findFirst({ where });
+  }
+
+  createException(data: Prisma.ScheduleExceptionUncheckedCreateInput) {
+    return this.prisma.scheduleException.create({ data });
+  }
+
+  updateException(id: string, data: Prisma.ScheduleExceptionUncheckedUpdateInput) {
+    return this.prisma.scheduleException.update({ where: { id }, data });
+  }
+
+  deleteException(id: string) {
+    return this.prisma.scheduleException.delete({ where: { id } });
+  }
+
+  providerServiceIds(providerId: string): Promise<string[]> {
+    return this.prisma.providerService.findMany({ where: { providerId }, select: { serviceId: true } }).then((rows) => rows.map((r) => r.serviceId));
+  }
+}

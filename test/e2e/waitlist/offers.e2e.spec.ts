@@ -1,0 +1,202 @@
+import { WaitlistOfferService } from '../../../src/waitlist/waitlist-offer.service.js';
+import { OfferExpiryJob } from '../../../src/waitlist/jobs/offer-expiry.job.js';
+import { waitlistEnv, type WaitlistEnv } from './waitlist-env.js';
+
+/**
+ * Waitlist offers end to end on real Postgres, Redis and BullMQ: a staff cancellation goes through the
+ * outbox and the appointment-events worker to the waitlist queue; the offer is held in Redis and said
+ * in the patient's simulator chat; the FakeClock moves past the claim window and the real expiry job
+ * is promoted; patients answer in the chat.
+ */
+describe('waitlist offers', () => {
+  let env: WaitlistEnv;
+  // Thu 11 Mar 2027, 10:00 EST. Dr. Patel works Downtown on Tuesdays.
+  const NOW = '2027-03-11T15:00:00.000Z';
+
+  beforeAll(async () => {
+    env = await waitlistEnv(NOW);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const bookFor = async (fullName: string, start: string, providerId = env.ids.patel) => {
+    const res = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId, start, source: 'console', patient: { phone: env.newPhone(), fullName } });
+    if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; patientId: string };
+  };
+  const cancel = async (appointmentId: string) => {
+    expect((await env.api('POST', `/api/v1/appointments/${appointmentId}/cancel`, { reason: 'Patient called to cancel' })).status).toBe(200);
+  };
+  const pendingOffer = (slotStart: string) =>
+    env.until(() => env.prisma.waitlistOffer.findFirst({ where: { slotStart: new Date(slotStart), outcome: 'pending' } }), (o) => o !== null, `a pending offer at ${slotStart}`);
+  const freeStarts = async (day: string) => {
+    const res = await env.api('GET', `/api/v1/availability?service=${env.ids.followUp}&provider=${env.ids.patel}&from=${day}&to=${day}`);
+    return (res.body.slots as { start: string }[]).map((s) => s.start);
+  };
+
+  describe('a cancelled slot', () => {
+    const SLOT = '2027-03-16T15:00:00.000Z'; // Tue 16 Mar, 11:00 am EDT
+    let a: Awaited<ReturnType<WaitlistEnv['patient']>>;
+    let b: typeof a;
+    let c: typeof a;
+    const entries: Record<string, string> = {};
+
+    beforeAll(async () => {
+      [a, b, c] = [await env.patient('Ana Alvarez'), await env.patient('Ben Brown'), await env.patient('Cleo Chen')];
+      const d = await env.patient('Dev Dorsey');
+      const e = await env.patient('Eve Evans');
+      const f = await env.patient('Fay Fox');
+      const g = await env.patient('Gus Green');
+      entries.a = (await env.entry(a.id, { earliest: '2027-03-15', latest: '2027-03-19', createdAt: '2027-03-01T12:00:00Z' })).id;
+      entries.aLater = (await env.entry(a.id, { earliest: '2027-03-17', latest: '2027-03-25', createdAt: '2027-03-02T12:00:00Z' })).id;
+      entries.aVaccination = (await env.entry(a.id, { serviceId: env.ids.vaccination, earliest: '2027-03-15', latest: '2027-03-19', createdAt: '2027-03-02T12:00:00Z' })).id;
+      entries.b = (await env.entry(b.id, { providerId: env.ids.patel, earliest: '2027-03-16', latest: '2027-03-16', urgency: 5, createdAt: '2027-03-05T12:00:00Z' })).id;
+      entries.c = (await env.entry(c.id, { locationId: env.ids.downtown, earliest: '2027-03-10', latest: '2027-03-20', urgency: 5, createdAt: '2027-03-06T12:00:00Z' })).id;
+      // More urgent, but each unsuitable: wrong days, another provider, opted out everywhere, busy then.
+      await env.entry(d.id, { earliest: '2027-03-17', latest: '2027-03-20', urgency: 9, createdAt: '2027-03-01T00:00:00Z' });
+      await env.entry(e.id, { providerId: env.ids.garcia, earliest: '2027-03-15', latest: '2027-03-19', urgency: 9, createdAt: '2027-03-01T00:00:00Z' });
+      await env.entry(f.id, { earliest: '2027-03-15', latest: '2027-03-19', urgency: 9, createdAt: '2027-03-01T00:00:00Z' });
+      await env.prisma.patient.update({ where: { id: f.id }, data: { smsOptedOutAt: new Date(NOW), whatsappOptedOutAt: new Date(NOW) } });
+      await env.entry(g.id, { earliest: '2027-03-15', latest: '2027-03-19', urgency: 9, createdAt: '2027-03-01T00:00:00Z' });
+      await env.prisma.appointment.create({
+        data: {
+          clinicId: env.ids.clinicId, providerId: env.ids.khan, serviceId: env.ids.followUp, patientId: g.id, startsAt: new Date(SLOT), endsAt: new Date('2027-03-16T15:30:00Z'),
+          blockStart: new Date(SLOT), blockEnd: new Date('2027-03-16T15:30:00Z'), status: 'confirmed', source: 'console', createdBy: 'system', updatedBy: 'system',
+        },
+      });
+    });
+
+    it('a cancellation offers the slot to the most urgent, earliest suitable patient, held for the claim window', async () => {
+      const taken = await bookFor('Xavier Xu', SLOT);
+      expect(await freeStarts('2027-03-16')).not.toContain(SLOT);
+      await cancel(taken.id);
+
+      const offer = await pendingOffer(SLOT);
+      expect(offer).toMatchObject({ patientId: b.id, entryId: entries.b, providerId: env.ids.patel, trigger: 'cancellation', freedByAppointmentId: taken.id, offeredBy: 'system' });
+      expect(offer!.offeredAt.toISOString()).toBe(NOW);
+      expect(offer!.expiresAt.toISOString()).toBe('2027-03-11T15:30:00.000Z');
+      expect((await env.prisma.waitlistEntry.findUniqueOrThrow({ where: { id: entries.b } })).status).toBe('offered');
+
+      const [message] = await env.outboundTexts(b.phone);
+      expect(message!.text).toBe("Good news — a time opened up: Tue 16 Mar, 11:00 am with Dr. Maya Patel — Follow-up visit, Downtown, 120 Main St. I'm holding it for you for 30 minutes. Would you like it?");
+      expect(message!.choices.map((choice) => choice.id)).toEqual(['offer:yes', 'offer:no']);
+      expect(await env.outboundTexts(c.phone)).toEqual([]);
+
+      // Held for Ben: nobody else sees it or can book it meanwhile.
+      expect(await freeStarts('2027-03-16')).not.toContain(SLOT);
+      const intruder = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId: env.ids.patel, start: SLOT, source: 'console', patient: { phone: env.newPhone(), fullName: 'Ida Intruder' } });
+      expect(intruder.status).toBe(409);
+
+      const job = await env.waitlistQueue.getJob(`waitlist-offer-expiry-${offer!.id}`);
+      expect(await job?.getState()).toBe('delayed');
+      expect(job!.opts.delay).toBe(30 * 60_000);
+    });
+
+    it('silence: at the end of the claim window the offer expires and passes to the next patient; a late "yes" gets nothing', async () => {
+      const first = (await env.prisma.waitlistOffer.findFirstOrThrow({ where: { slotStart: new Date(SLOT), patientId: b.id } }));
+      env.clock.set('2027-03-11T15:30:01.000Z');
+      await (await env.waitlistQueue.getJob(`waitlist-offer-expiry-${first.id}`))!.promote();
+
+      const next = await pendingOffer(SLOT);
+      expect(next).toMatchObject({ patientId: c.id, entryId: entries.c });
+      expect(await env.prisma.waitlistOffer.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ outcome: 'expired' });
+      expect((await env.prisma.waitlistEntry.findUniqueOrThrow({ where: { id: entries.b } })).status).toBe('waiting');
+      expect((await env.outboundTexts(c.phone))[0]!.text).toMatch(/^Good news — a time opened up: Tue 16 Mar, 11:00 am/);
+
+      const late = await b.chat.send('yes');
+      expect(b.chat.text(late)).toBe("Sorry, that time is no longer available. You're still on the waitlist — I'll message you if another opens up.");
+      expect(await env.prisma.appointment.count({ where: { patientId: b.id } })).toBe(0);
+    });
+
+    it('"no" declines and passes the slot on at once', async () => {
+      const declined = await c.chat.choose(/No, thanks/);
+      expect(c.chat.text(declined)).toBe("No problem — you're still on the waitlist, and I'll message you if another time opens up.");
+      const next = await pendingOffer(SLOT);
+      expect(next).toMatchObject({ patientId: a.id, entryId: entries.a });
+      const closed = await env.prisma.waitlistOffer.findFirstOrThrow({ where: { slotStart: new Date(SLOT), patientId: c.id } });
+      expect(closed).toMatchObject({ outcome: 'declined' });
+      expect(closed.respondedAt?.toISOString()).toBe('2027-03-11T15:30:01.000Z');
+    });
+
+    it('"yes" books it through the hold and removes the patient\'s other entries for that service and window', async () => {
+      const offer = await pendingOffer(SLOT);
+      const replies = await a.chat.send('yes');
+      expect(a.chat.text(replies)).toBe("You're booked ✅ Tue 16 Mar, 11:00–11:30 am with Dr. Patel at Downtown, 120 Main St.\nReply any time to change it.");
+
+      const booked = await env.prisma.appointment.findFirstOrThrow({ where: { patientId: a.id } });
+      expect(booked).toMatchObject({ providerId: env.ids.patel, serviceId: env.ids.followUp, status: 'confirmed', source: 'whatsapp' });
+      expect(booked.startsAt.toISOString()).toBe(SLOT);
+      expect(await env.prisma.waitlistOffer.findUniqueOrThrow({ where: { id: offer!.id } })).toMatchObject({ outcome: 'accepted', appointmentId: booked.id });
+      const statuses = Object.fromEntries(await Promise.all(['a', 'aLater', 'aVaccination'].map(async (key) => [key, (await env.prisma.waitlistEntry.findUniqueOrThrow({ where: { id: entries[key]! } })).status])));
+      expect(statuses).toEqual({ a: 'booked', aLater: 'removed', aVaccination: 'waiting' });
+      // Nobody else is offered it, and it is no longer free.
+      expect(await env.prisma.waitlistOffer.count({ where: { slotStart: new Date(SLOT), outcome: 'pending' } })).toBe(0);
+      expect(await env.prisma.appointment.count({ where: { providerId: env.ids.patel, startsAt: new Date(SLOT), status: 'confirmed' } })).toBe(1);
+    });
+  });
+
+  describe('two patients can never both get a slot', () => {
+    const SLOT = '2027-03-16T14:00:00.000Z'; // Tue 16 Mar, 10:00 am EDT
+
+    it('concurrent openings make one offer; the offered patient, a staff booking and a direct offer race — one booking', async () => {
+      env.clock.set(NOW);
+      const patients = [];
+      for (const [i, name] of ['Rae Ruiz', 'Sam Soto', 'Tia Tran', 'Uma Ueda'].entries()) {
+        const p = await env.patient(name);
+        patients.push({ ...p, entryId: (await env.entry(p.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 3, createdAt: `2027-03-0${i + 1}T12:00:00Z` })).id });
+      }
+      const taken = await bookFor('Yul Yates', SLOT);
+      await cancel(taken.id);
+      // The worker handles the cancellation while six more attempts to offer the same opening run at once.
+      const service = env.running.app.get(WaitlistOfferService);
+      const opening = {
+        clinicId: env.ids.clinicId, serviceId: env.ids.followUp, providerId: env.ids.patel, locationId: env.ids.downtown, start: new Date(SLOT),
+        freedAt: new Date(NOW), trigger: 'cancellation' as const, freedByAppointmentId: taken.id,
+      };
+      await Promise.all(Array.from({ length: 6 }, () => service.offerOpening(opening)));
+      const offer = await pendingOffer(SLOT);
+      await new Promise((r) => setTimeout(r, 500)); // let the worker's own attempt finish too
+      const offers = await env.prisma.waitlistOffer.findMany({ where: { slotStart: new Date(SLOT) } });
+      expect(offers.filter((o) => o.outcome === 'pending')).toHaveLength(1);
+      expect(offer!.patientId).toBe(patients[0]!.id);
+      const messaged = await Promise.all(patients.map(async (p) => (await env.outboundTexts(p.phone)).length));
+      expect(messaged).toEqual([1, 0, 0, 0]);
+
+      const [accepted, staffBooking, directOffer, expiry] = await Promise.all([
+        patients[0]!.chat.send('yes'),
+        env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId: env.ids.patel, start: SLOT, source: 'console', patient: { phone: patients[1]!.phone, fullName: 'Sam Soto' } }),
+        env.api('POST', `/api/v1/waitlist/${patients[2]!.entryId}/offer`, { providerId: env.ids.patel, start: SLOT }),
+        env.running.app.get(OfferExpiryJob).run({ offerId: offer!.id }),
+      ]);
+      expect(patients[0]!.chat.text(accepted)).toMatch(/^You're booked ✅ Tue 16 Mar, 10:00–10:30 am/);
+      expect(staffBooking.status).toBe(409);
+      expect(directOffer.status).toBe(409);
+      expect(expiry.kind === 'not_due' || expiry.kind === 'answered').toBe(true);
+      const active = await env.prisma.appointment.findMany({ where: { providerId: env.ids.patel, startsAt: new Date(SLOT), status: { notIn: ['cancelled', 'rescheduled'] } } });
+      expect(active.map((x) => x.patientId)).toEqual([patients[0]!.id]);
+    });
+
+    it('"yes" at the very end of the window loses to the expiry: the next patient gets it, and only they can book it', async () => {
+      const SLOT2 = '2027-03-16T18:00:00.000Z'; // 2:00 pm EDT
+      env.clock.set(NOW);
+      const first = await env.patient('Vic Vance');
+      const second = await env.patient('Wes Wong');
+      await env.entry(first.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 8, createdAt: '2027-03-01T12:00:00Z' });
+      await env.entry(second.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 8, createdAt: '2027-03-02T12:00:00Z' });
+      await cancel((await bookFor('Zed Zane', SLOT2)).id);
+      const offer = await pendingOffer(SLOT2);
+      expect(offer!.patientId).toBe(first.id);
+
+      env.clock.set(offer!.expiresAt);
+      const [late, expired] = await Promise.all([first.chat.send('yes'), env.running.app.get(OfferExpiryJob).run({ offerId: offer!.id })]);
+      expect(first.chat.text(late)).toMatch(/^Sorry, that time is no longer available/);
+      expect(expired.kind).toBe('passed_on');
+      const next = await pendingOffer(SLOT2);
+      expect(next!.patientId).toBe(second.id);
+      expect(second.chat.text(await second.chat.send('1'))).toMatch(/^You're booked ✅/);
+      const active = await env.prisma.appointment.findMany({ where: { providerId: env.ids.patel, startsAt: new Date(SLOT2), status: { notIn: ['cancelled', 'rescheduled'] } } });
+      expect(active.map((x) => x.patientId)).toEqual([second.id]);
+    });
+  });
+});
