@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { type LogDestination, LoggingModule } from './logging/logging.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PhiModule } from './patients/phi.module.js';
@@ -35,7 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config), LoggingModule.forRoot(config, options.logDestination), AdminStaticModule.forRoot(), ClockModule.forRoot(options.clock), DatabaseModule, RedisModule, PhiModule,
-        AuditModule, AuthModule, QueueModule.forRoot(config), HealthModule, AvailabilityModule, BookingModule, SimulatorModule, ChannelsModule,
+        AuditModule, AuthModule, QueueModule.forRoot(config), HealthModule, MetricsModule, AvailabilityModule, BookingModule, SimulatorModule, ChannelsModule,
         NotificationsModule, StaffModule, ReportsModule, WaitlistOffersModule,
       ],
     };

@@ -13,20 +13,25 @@ import { machine, recordResults, summarize } from '../lib/results.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONTENDERS = 500;
 const CONCURRENCY = 16;
-const API_KEY = process.env.STAFF_API_KEY ?? 'demo-api-key-not-for-production';
 
 async function main(): Promise<void> {
-  const env = benchEnv('clinic_bench_booking', { STAFF_API_KEY: API_KEY, DATABASE_POOL_SIZE: '20' });
+  const env = benchEnv('clinic_bench_booking', { DATABASE_POOL_SIZE: '20' });
   console.log('Preparing the database…');
   const prisma = await freshDemoDatabase(env);
   const { followUp, providerIds, clinic } = await addGeneratedProviders(prisma, 200, { bookHalf: false });
   await prisma.$disconnect();
   const app = await startAppProcess(env, 3911);
   const agent = new Agent({ connections: 600 });
+  // Staff sign-in (the seeded admin); one access token lasts 15 minutes, longer than the bench.
+  const login = await request(`${app.url}/api/v1/auth/login`, {
+    method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@riverside.test', password: process.env.DEMO_PASSWORD || 'demo-password' }),
+  });
+  const { accessToken } = (await login.body.json()) as { accessToken: string };
   const post = async (body: unknown) => {
     const started = performance.now();
     const res = await request(`${app.url}/api/v1/appointments`, {
-      method: 'POST', dispatcher: agent, body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+      method: 'POST', dispatcher: agent, body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
     });
     await res.body.text();
     return { status: res.statusCode, ms: performance.now() - started };

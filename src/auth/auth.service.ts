@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { Clock } from '../common/clock.js';
@@ -26,9 +26,9 @@ type StaffRow = NonNullable<Awaited<ReturnType<StaffUserRepository['findById']>>
  * logs or the audit log; the audit log records who signed in, from where, and account locks.
  */
 @Injectable()
-export class AuthService implements OnModuleInit {
-  /** Verified against when the email is unknown, so both answers take the same time. */
-  private dummyHash = '';
+export class AuthService {
+  /** Verified against when the email is unknown, so both answers take the same time (made on first need, not at start-up). */
+  private dummyHash: Promise<string> | null = null;
 
   constructor(
     private readonly users: StaffUserRepository,
@@ -40,10 +40,6 @@ export class AuthService implements OnModuleInit {
     private readonly clock: Clock,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    this.dummyHash = await hash('not-a-real-password-just-for-timing');
-  }
-
   async login(emailInput: string, password: string, origin: Origin): Promise<TokenPair> {
     const email = emailInput.trim().toLowerCase();
     const ip = origin.ip ?? 'unknown';
@@ -53,7 +49,7 @@ export class AuthService implements OnModuleInit {
     const user = await this.users.findByEmail(email);
     if (user?.lockedUntil && +user.lockedUntil > +now) throw new TooManyAttemptsError(Math.ceil((+user.lockedUntil - +now) / 1000));
 
-    const ok = await verify(user?.passwordHash ?? this.dummyHash, password).catch(() => false);
+    const ok = await verify(user?.passwordHash ?? (await (this.dummyHash ??= hash('not-a-real-password-just-for-timing'))), password).catch(() => false);
     if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(ip, email);
       if (user) await this.recordWrongPassword(user, origin, now);

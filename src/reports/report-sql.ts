@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { ReportQuery } from './report-query.js';
+import { hourBuckets, periodBuckets } from './report-range.js';
 
 /**
  * SQL pieces every report repository shares. Reports read with raw SQL: one scan per report with
@@ -22,9 +23,26 @@ export function appointmentFilters(q: ReportQuery, alias = 'a'): Prisma.Sql {
   return filterSql(q, { location: `${alias}.location_id`, provider: `${alias}.provider_id`, service: `${alias}.service_id`, channel: `${alias}.source` });
 }
 
-/** The local date (YYYY-MM-DD) starting the day/week/month that holds `col`, in the clinic's zone. */
+/**
+ * The local date (YYYY-MM-DD) starting the day/week/month that holds `col`, in the clinic's zone:
+ * the period is found by width_bucket() over the periods' first instants (computed DST-correct in
+ * report-range.ts), which is far cheaper per row than converting each timestamp to local time.
+ */
 export function periodSql(q: ReportQuery, col: string): Prisma.Sql {
-  return Prisma.sql`to_char(date_trunc(${q.range.groupBy}, ${Prisma.raw(col)} AT TIME ZONE ${q.range.timezone}), 'YYYY-MM-DD')`;
+  const { starts, labels } = periodBuckets(q.range);
+  return Prisma.sql`(${labels}::text[])[width_bucket(${Prisma.raw(col)}, ${starts}::timestamptz[])]`;
+}
+
+/** The local hour bucket of `col` (1-based index into hourLabels(q)), for weekday × hour breakdowns. */
+export function hourBucketSql(q: ReportQuery, col: string): { bucket: Prisma.Sql; weekday: (bucket: string) => Prisma.Sql; hour: (bucket: string) => Prisma.Sql } {
+  const { starts, labels } = hourBuckets(q.range);
+  const weekdays = labels.map((l) => l.weekday);
+  const hours = labels.map((l) => l.hour);
+  return {
+    bucket: Prisma.sql`width_bucket(${Prisma.raw(col)}, ${starts}::timestamptz[])`,
+    weekday: (bucket) => Prisma.sql`(${weekdays}::int[])[${Prisma.raw(bucket)}]`,
+    hour: (bucket) => Prisma.sql`(${hours}::int[])[${Prisma.raw(bucket)}]`,
+  };
 }
 
 /** bigint/numeric from Postgres → number (counts here stay far below 2^53). */

@@ -10,6 +10,7 @@ import { MessagingReport } from './messaging/messaging.report.js';
 import { NoShowReportRepository } from './no-shows/no-show-report.repository.js';
 import { NoShowReport } from './no-shows/no-show.report.js';
 import { ReportCatalogRepository } from './report-catalog.repository.js';
+import { ReportSqlRepository } from './report-sql.repository.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 import { UtilizationReportRepository } from './utilization/utilization-report.repository.js';
@@ -21,7 +22,7 @@ import { WaitlistReport } from './waitlist/waitlist.report.js';
 @Module({
   controllers: [ReportsController],
   providers: [
-    ReportsService, ReportCatalogRepository,
+    ReportsService, ReportCatalogRepository, ReportSqlRepository,
     FunnelReport, FunnelReportRepository, NoShowReport, NoShowReportRepository, UtilizationReport, UtilizationReportRepository,
     CancellationReport, CancellationReportRepository, WaitlistReport, WaitlistReportRepository,
     MessagingReport, MessagingReportRepository, BookingReport, BookingReportRepository,

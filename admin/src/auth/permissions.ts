@@ -21,7 +21,7 @@ const MATRIX: Record<Role, Record<string, string[]>> = {
     calendar: READ, appointments: ['list', 'show', 'edit'], patients: READ, providers: READ, services: READ, locations: READ, 'try-bot': READ,
   },
   owner: {
-    reports: READ, 'audit-log': READ, calendar: READ, appointments: READ, providers: READ, services: READ, locations: READ, rooms: READ,
+    reports: READ, 'audit-log': READ, providers: READ, services: READ, locations: READ, rooms: READ,
     'availability-rules': READ, 'schedule-exceptions': READ, 'try-bot': READ,
   },
 };

@@ -39,7 +39,7 @@ export function PatientPicker({ value, onChange, autoFocus }: Props) {
     const timer = setTimeout(async () => {
       setLoading(true);
       try {
-        const { data } = await dataProvider.getList('patients', { filter: { q }, pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' } });
+        const { data } = await dataProvider.getList('patients', { filter: { q }, pagination: { page: 1, perPage: 10 }, sort: { field: 'createdAt', order: 'DESC' } });
         if (!cancelled) {
           setOptions(data.map(toPatientOption));
           setError(null);

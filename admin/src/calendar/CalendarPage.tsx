@@ -71,7 +71,7 @@ export function CalendarPage() {
 
   const title = view === 'day' ? formatDay(days[0]!, locale) : `${days[0]!.setLocale(locale).toFormat('d LLL')} – ${days[6]!.setLocale(locale).toFormat('d LLL yyyy')}`;
   const onFreeSlot = (column: Column, start: number) =>
-    setBooking({ start, providerId: column.providerId, locationId: scope?.kind === 'location' ? scope.id : null, zone });
+    setBooking({ start, providerId: column.providerId, locationId: scope?.kind === 'location' ? scope.id : (loadSession()?.staff.locationIds[0] ?? null), zone });
 
   return (
     <Box sx={{ mt: 1 }}>

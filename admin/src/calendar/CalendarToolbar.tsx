@@ -44,7 +44,7 @@ export function CalendarToolbar({ view, scope, title, locations, providers, onVi
         <ToggleButton value="location">{translate('app.calendar.by_location')}</ToggleButton>
         <ToggleButton value="provider">{translate('app.calendar.by_provider')}</ToggleButton>
       </ToggleButtonGroup>
-      <FormControl size="small" sx={{ minWidth: 200 }}>
+      <FormControl size="small" fullWidth={false} sx={{ width: 240 }}>
         <InputLabel id="calendar-scope-label">{translate(kind === 'location' ? 'app.calendar.location' : 'app.calendar.provider')}</InputLabel>
         <Select labelId="calendar-scope-label" label={translate(kind === 'location' ? 'app.calendar.location' : 'app.calendar.provider')}
           value={options.some((o) => o.id === scope?.id) ? scope!.id : ''} onChange={(e) => onScope({ kind, id: String(e.target.value) })}>

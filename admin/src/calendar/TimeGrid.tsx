@@ -92,7 +92,7 @@ function GridColumn({ column, colIndex, rows, height, startHour, zone, locale, n
       {cells.map(({ row, start, working }) => {
         const label = DateTime.fromMillis(start, { zone }).setLocale(locale).toLocaleString(DateTime.TIME_SIMPLE);
         return (
-          <Box component="button" type="button" key={row} data-cell={`${colIndex}:${row}`} tabIndex={row === firstFocusable ? 0 : -1}
+          <Box component="button" type="button" key={row} data-cell={`${colIndex}:${row}`} data-time={DateTime.fromMillis(start, { zone }).toFormat('HH:mm')} tabIndex={row === firstFocusable ? 0 : -1}
             aria-label={`${translate('app.calendar.book_here', { time: label })} ${column.label}${working ? '' : ` (${translate('app.calendar.outside_hours')})`}`}
             title={working ? translate('app.calendar.free_slot', { time: label }) : translate('app.calendar.outside_hours')}
             onClick={() => onFreeSlot(column, start)} onKeyDown={(e: KeyboardEvent<HTMLButtonElement>) => onKey(e, colIndex, row)}
@@ -133,12 +133,8 @@ function GridColumn({ column, colIndex, rows, height, startHour, zone, locale, n
             </Box>
             {h > ROW * 1.5 && (
               <Box component="span" sx={{ display: 'block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {a.serviceName}{showProvider ? ` · ${a.providerName}` : ''}
-              </Box>
-            )}
-            {h > ROW * 1.5 && (
-              <Box component="span" sx={{ display: 'inline-block', mt: 0.25, fontSize: 10.5, fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.3 }}>
-                {status}
+                <Box component="span" sx={{ fontSize: 10.5, fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.3 }}>{status}</Box>
+                {` · ${a.serviceName}`}{showProvider ? ` · ${a.providerName}` : ''}
               </Box>
             )}
           </Box>

@@ -50,6 +50,7 @@ export function ReportsPage() {
   // Messages carry no location: the API refuses the messaging report to receptionists.
   const names = role === 'receptionist' ? ALL_REPORTS.filter((n) => n !== 'messaging') : ALL_REPORTS;
 
+  const filtersKey = JSON.stringify(filters);
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
@@ -59,8 +60,8 @@ export function ReportsPage() {
       .catch((e: unknown) => { if ((e as Error).name !== 'AbortError') setError(describeError(e, translate)); })
       .finally(() => { if (!controller.signal.aborted) setLoading(false); });
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(filters), role]);
+    // Keyed by the filters' value: the stored object is a new one on every render.
+  }, [filtersKey, role]);
 
   const csv = (name: ReportName, table: string) => () => { downloadCsv(name, table, filters).catch((e: unknown) => setError(describeError(e, translate))); };
   const tablesOf = (name: ReportName, titles: Record<string, string> = {}) => Object.entries(reports[name]?.tables ?? {}).map(([table, rows]) => (

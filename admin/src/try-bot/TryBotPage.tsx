@@ -77,7 +77,7 @@ export function TryBotPage() {
               onChoice={(c) => send(c.label, c.id)}
               composer={
                 <Box component="form" onSubmit={submit} sx={{ display: 'flex', gap: 1, p: 1, background: '#f0f2f5' }}>
-                  <TextField inputRef={input} value={text} onChange={(e) => setText(e.target.value)} placeholder={translate('app.bot.placeholder')} size="small" fullWidth
+                  <TextField inputRef={input} value={text} onChange={(e) => setText(e.target.value)} placeholder={translate('app.bot.placeholder')} size="small" fullWidth variant="outlined"
                     autoComplete="off" name="botMessage" slotProps={{ htmlInput: { 'aria-label': translate('app.bot.placeholder') } }} sx={{ background: '#fff', borderRadius: 5, '& fieldset': { borderRadius: 5 } }} />
                   <IconButton type="submit" aria-label={translate('app.bot.send')} disabled={busy || !text.trim()} sx={{ background: '#128c7e', color: '#fff', '&:hover': { background: '#0e7065' } }}>
                     <SendIcon fontSize="small" />

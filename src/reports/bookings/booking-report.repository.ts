@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ReportQuery } from '../report-query.js';
+import { ReportSqlRepository } from '../report-sql.repository.js';
 import { appointmentFilters, periodSql } from '../report-sql.js';
 
 export interface BookingRow {
@@ -11,14 +11,14 @@ export interface BookingRow {
 
 @Injectable()
 export class BookingReportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly sql: ReportSqlRepository) {}
 
   /**
    * Bookings made in the range, whatever became of them later. A reschedule's replacement is not a
    * new booking (the moved appointment was counted when it was first booked).
    */
   bookings(q: ReportQuery): Promise<BookingRow[]> {
-    return this.prisma.$queryRaw<BookingRow[]>(Prisma.sql`
+    return this.sql.rows<BookingRow>(Prisma.sql`
       WITH base AS (
         SELECT a.source::text AS source, ${periodSql(q, 'a.created_at')} AS period, a.confirmed_at IS NOT NULL AS confirmed,
                extract(epoch FROM a.confirmed_at - a.created_at) / 3600 AS hours

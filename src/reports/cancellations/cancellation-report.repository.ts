@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ReportQuery } from '../report-query.js';
+import { ReportSqlRepository } from '../report-sql.repository.js';
 import { appointmentFilters, periodSql } from '../report-sql.js';
 
 export interface CancellationRow { dim: 'reason' | 'actor' | 'period' | 'total'; key: string | null; cancellations: bigint; late: bigint; rebooked: bigint }
@@ -15,10 +15,10 @@ export const REBOOK_WINDOW_DAYS = 7;
 
 @Injectable()
 export class CancellationReportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly sql: ReportSqlRepository) {}
 
   cancellations(q: ReportQuery): Promise<CancellationRow[]> {
-    return this.prisma.$queryRaw<CancellationRow[]>(Prisma.sql`
+    return this.sql.rows<CancellationRow>(Prisma.sql`
       WITH base AS (
         SELECT COALESCE(NULLIF(a.cancel_reason, ''), '(no reason given)') AS reason, ${ACTOR('a.updated_by')} AS actor,
                a.late_cancellation AS late, ${periodSql(q, 'a.cancelled_at')} AS period,
@@ -37,7 +37,7 @@ export class CancellationReportRepository {
 
   /** Moves: replacement appointments made in the range (each move counts once, a chain of two moves twice). */
   reschedules(q: ReportQuery): Promise<RescheduleRow[]> {
-    return this.prisma.$queryRaw<RescheduleRow[]>(Prisma.sql`
+    return this.sql.rows<RescheduleRow>(Prisma.sql`
       WITH base AS (
         SELECT ${ACTOR('a.created_by')} AS actor, ${periodSql(q, 'a.created_at')} AS period
         FROM appointments a

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ReportQuery } from '../report-query.js';
-import { filterSql, periodSql } from '../report-sql.js';
+import { ReportSqlRepository } from '../report-sql.repository.js';
+import { appointmentFilters, filterSql, periodSql } from '../report-sql.js';
 import { SESSION_GAP_MS } from './funnel.recorder.js';
 
 export interface FunnelRow {
@@ -14,7 +14,7 @@ export interface FunnelRow {
 
 @Injectable()
 export class FunnelReportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly sql: ReportSqlRepository) {}
 
   /**
    * Chat sessions that started in the range. `stage` is the furthest stage reached (0 started …
@@ -22,7 +22,7 @@ export class FunnelReportRepository {
    */
   sessions(q: ReportQuery): Promise<FunnelRow[]> {
     const openSince = new Date(+q.now - SESSION_GAP_MS);
-    return this.prisma.$queryRaw<FunnelRow[]>(Prisma.sql`
+    return this.sql.rows<FunnelRow>(Prisma.sql`
       WITH base AS (
         SELECT f.channel::text AS channel, f.language, f.bookings, ${periodSql(q, 'f.started_at')} AS period,
                CASE WHEN f.booked_at IS NOT NULL THEN 5 WHEN f.details_at IS NOT NULL THEN 4 WHEN f.slot_held_at IS NOT NULL THEN 3
@@ -43,5 +43,15 @@ export class FunnelReportRepository {
              count(*) FILTER (WHERE stage >= 5) AS booked, sum(bookings) AS bookings,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes_to_book) AS median_minutes_to_book
       FROM base GROUP BY GROUPING SETS ((channel, language), (period), (outcome, stage), ())`);
+  }
+
+  /** New bookings made in the range, chat (WhatsApp, SMS) vs staff; the same population as the bookings report. */
+  bookingsBySource(q: ReportQuery): Promise<{ chat: boolean; bookings: bigint }[]> {
+    return this.sql.rows(Prisma.sql`
+      SELECT a.source IN ('whatsapp', 'sms') AS chat, count(*) AS bookings
+      FROM appointments a
+      WHERE a.clinic_id = ${q.clinicId}::uuid AND a.created_at >= ${q.range.start} AND a.created_at < ${q.range.end}
+        AND a.rescheduled_from_id IS NULL ${appointmentFilters(q)}
+      GROUP BY 1`);
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { BookingReport } from '../bookings/booking.report.js';
 import type { Report, ReportPart } from '../report-part.js';
 import type { ReportQuery } from '../report-query.js';
 import { ratio } from '../report-range.js';
@@ -11,13 +10,10 @@ export const FUNNEL_STAGES = ['started', 'intent_understood', 'slots_shown', 'sl
 
 @Injectable()
 export class FunnelReport implements Report {
-  constructor(
-    private readonly repository: FunnelReportRepository,
-    private readonly bookings: BookingReport,
-  ) {}
+  constructor(private readonly repository: FunnelReportRepository) {}
 
   async run(q: ReportQuery): Promise<ReportPart> {
-    const [rows, bookingPart] = await Promise.all([this.repository.sessions(q), this.bookings.run(q)]);
+    const [rows, bookings] = await Promise.all([this.repository.sessions(q), this.repository.bookingsBySource(q)]);
     const dims = byDim(rows);
     const total = dims.get('total')?.[0];
     const stages = (r: FunnelRow | undefined) => [r?.sessions, r?.intent, r?.shown, r?.held, r?.details, r?.booked].map(num);
@@ -32,8 +28,8 @@ export class FunnelReport implements Report {
     return {
       totals: {
         ...summary(total),
-        chatBookings: bookingPart.totals.chatBookings ?? 0,
-        staffBookings: bookingPart.totals.staffBookings ?? 0,
+        chatBookings: num(bookings.find((b) => b.chat)?.bookings),
+        staffBookings: num(bookings.find((b) => !b.chat)?.bookings),
       },
       tables: {
         stages: FUNNEL_STAGES.map((stage, i) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ReportQuery } from '../report-query.js';
+import { ReportSqlRepository } from '../report-sql.repository.js';
 import { filterSql, periodSql } from '../report-sql.js';
 
 export interface MessageRow {
@@ -12,11 +12,11 @@ export interface OptOutRow { channel: string; opt_outs: bigint }
 
 @Injectable()
 export class MessagingReportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly sql: ReportSqlRepository) {}
 
   /** Per channel (and per channel and period), by each message's latest delivery status. */
   messages(q: ReportQuery): Promise<MessageRow[]> {
-    return this.prisma.$queryRaw<MessageRow[]>(Prisma.sql`
+    return this.sql.rows<MessageRow>(Prisma.sql`
       WITH base AS (
         SELECT m.channel::text AS channel, m.direction::text AS direction, m.status, ${periodSql(q, 'm.created_at')} AS period
         FROM messages m
@@ -36,7 +36,7 @@ export class MessagingReportRepository {
 
   /** Conversations whose opt-out (STOP) happened in the range and still stands. */
   optOuts(q: ReportQuery): Promise<OptOutRow[]> {
-    return this.prisma.$queryRaw<OptOutRow[]>(Prisma.sql`
+    return this.sql.rows<OptOutRow>(Prisma.sql`
       SELECT c.channel::text AS channel, count(*) AS opt_outs
       FROM conversations c
       WHERE c.clinic_id = ${q.clinicId}::uuid AND c.opted_out_at >= ${q.range.start} AND c.opted_out_at < ${q.range.end}

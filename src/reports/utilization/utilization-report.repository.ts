@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ReportQuery } from '../report-query.js';
+import { ReportSqlRepository } from '../report-sql.repository.js';
 import { appointmentFilters, periodSql } from '../report-sql.js';
 
 export interface BookedRow { provider_id: string; location_id: string | null; period: string; minutes: number | string; appointments: bigint }
@@ -11,10 +12,13 @@ const BOOKED = Prisma.sql`('held', 'requested', 'confirmed', 'payment_pending', 
 
 @Injectable()
 export class UtilizationReportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly sql: ReportSqlRepository,
+    private readonly prisma: PrismaService,
+  ) {}
 
   bookedMinutes(q: ReportQuery): Promise<BookedRow[]> {
-    return this.prisma.$queryRaw<BookedRow[]>(Prisma.sql`
+    return this.sql.rows<BookedRow>(Prisma.sql`
       SELECT a.provider_id::text AS provider_id, a.location_id::text AS location_id, ${periodSql(q, 'a.starts_at')} AS period,
              sum(extract(epoch FROM a.ends_at - a.starts_at)) / 60 AS minutes, count(*) AS appointments
       FROM appointments a

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ReportQuery } from '../report-query.js';
+import { ReportSqlRepository } from '../report-sql.repository.js';
 import { periodSql } from '../report-sql.js';
 
 export interface EntryRow { dim: 'status' | 'source' | 'period' | 'total'; key: string | null; entries: bigint }
@@ -32,10 +32,10 @@ function offerFilters(q: ReportQuery): Prisma.Sql {
 
 @Injectable()
 export class WaitlistReportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly sql: ReportSqlRepository) {}
 
   entries(q: ReportQuery): Promise<EntryRow[]> {
-    return this.prisma.$queryRaw<EntryRow[]>(Prisma.sql`
+    return this.sql.rows<EntryRow>(Prisma.sql`
       WITH base AS (
         SELECT e.status::text AS status, e.source, ${periodSql(q, 'e.created_at')} AS period
         FROM waitlist_entries e
@@ -48,7 +48,7 @@ export class WaitlistReportRepository {
 
   /** Offers made in the range (waitlist_offers, written by src/waitlist). */
   offers(q: ReportQuery): Promise<OfferRow[]> {
-    return this.prisma.$queryRaw<OfferRow[]>(Prisma.sql`
+    return this.sql.rows<OfferRow>(Prisma.sql`
       WITH base AS (
         SELECT o.outcome::text AS outcome, o.provider_id, o.slot_start, ${periodSql(q, 'o.offered_at')} AS period,
                extract(epoch FROM o.responded_at - o.slot_freed_at) / 60 AS minutes_to_fill

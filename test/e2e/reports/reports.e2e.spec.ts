@@ -207,6 +207,20 @@ describe('reports over a hand-built week', () => {
     expect((await get(`no-shows?${RANGE}&providerId=not-a-uuid`)).status).toBe(400);
   });
 
+  it('follows reminder status changes made anywhere (a database trigger keeps the appointment\'s flag)', async () => {
+    const a2 = await prisma.appointment.findFirstOrThrow({ where: { clinicId: ids.clinicId, startsAt: new Date('2026-11-09T16:00:00Z') } });
+    const a6 = await prisma.appointment.findFirstOrThrow({ where: { clinicId: ids.clinicId, startsAt: new Date('2026-11-13T15:00:00Z') } });
+    const reminder = async () => (await get(`no-shows?${RANGE}`)).body.tables.byReminderResponse.map((r: any) => [r.reminderResponse, r.appointments, r.noShows]);
+    // A2's sent reminder turns out to have failed: A2 (a no-show) had no reminder after all.
+    await prisma.notification.updateMany({ where: { appointmentId: a2.id }, data: { status: 'failed' } });
+    expect(await reminder()).toEqual([['confirmed', 2, 0], ['no_answer', 1, 0], ['no_reminder', 3, 2]]);
+    // A6's skipped reminder is sent after all.
+    await prisma.notification.updateMany({ where: { appointmentId: a6.id }, data: { status: 'sent' } });
+    expect(await reminder()).toEqual([['confirmed', 2, 0], ['no_answer', 2, 1], ['no_reminder', 2, 1]]);
+    expect((await prisma.appointment.findUniqueOrThrow({ where: { id: a2.id } })).reminderSentAt).toBeNull();
+    expect((await prisma.appointment.findUniqueOrThrow({ where: { id: a6.id } })).reminderSentAt).not.toBeNull();
+  });
+
   describe('who may read reports', () => {
     it('refuses without a token (401) and refuses providers (403)', async () => {
       expect((await get(`funnel?${RANGE}`, null)).status).toBe(401);

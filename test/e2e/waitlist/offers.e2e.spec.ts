@@ -98,6 +98,7 @@ describe('waitlist offers', () => {
       env.clock.set('2027-03-11T15:30:01.000Z');
       await (await env.waitlistQueue.getJob(`waitlist-offer-expiry-${first.id}`))!.promote();
 
+      await env.until(() => env.prisma.waitlistOffer.findUniqueOrThrow({ where: { id: first.id } }), (o) => o.outcome !== 'pending', 'the first offer to close');
       const next = await pendingOffer(SLOT);
       expect(next).toMatchObject({ patientId: c.id, entryId: entries.c });
       expect(await env.prisma.waitlistOffer.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ outcome: 'expired' });
@@ -110,7 +111,8 @@ describe('waitlist offers', () => {
     });
 
     it('"no" declines and passes the slot on at once', async () => {
-      const declined = await c.chat.choose(/No, thanks/);
+      // Tapping the offer's "No, thanks" button.
+      const declined = await c.chat.send('No, thanks', 'offer:no');
       expect(c.chat.text(declined)).toBe("No problem — you're still on the waitlist, and I'll message you if another time opens up.");
       const next = await pendingOffer(SLOT);
       expect(next).toMatchObject({ patientId: a.id, entryId: entries.a });
@@ -144,7 +146,8 @@ describe('waitlist offers', () => {
       const patients = [];
       for (const [i, name] of ['Rae Ruiz', 'Sam Soto', 'Tia Tran', 'Uma Ueda'].entries()) {
         const p = await env.patient(name);
-        patients.push({ ...p, entryId: (await env.entry(p.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 3, createdAt: `2027-03-0${i + 1}T12:00:00Z` })).id });
+        // More urgent than anyone from the other tests, so they are the candidates for this slot.
+        patients.push({ ...p, entryId: (await env.entry(p.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 50, createdAt: `2027-03-0${i + 1}T12:00:00Z` })).id });
       }
       const taken = await bookFor('Yul Yates', SLOT);
       await cancel(taken.id);
@@ -182,8 +185,8 @@ describe('waitlist offers', () => {
       env.clock.set(NOW);
       const first = await env.patient('Vic Vance');
       const second = await env.patient('Wes Wong');
-      await env.entry(first.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 8, createdAt: '2027-03-01T12:00:00Z' });
-      await env.entry(second.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 8, createdAt: '2027-03-02T12:00:00Z' });
+      await env.entry(first.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 40, createdAt: '2027-03-01T12:00:00Z' });
+      await env.entry(second.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 40, createdAt: '2027-03-02T12:00:00Z' });
       await cancel((await bookFor('Zed Zane', SLOT2)).id);
       const offer = await pendingOffer(SLOT2);
       expect(offer!.patientId).toBe(first.id);
