@@ -42,7 +42,9 @@ export async function startAppProcess(env: Record<string, string>, port: number)
     const build = spawnSync('npx', ['nest', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('nest build failed');
   }
-  const child = spawn('node', ['dist/src/main.js'], {
+  // BENCH_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the app under load.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn('node', [...nodeArgs, 'dist/src/main.js'], {
     cwd: root,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],

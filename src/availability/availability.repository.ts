@@ -79,6 +79,12 @@ export class AvailabilityRepository {
     });
   }
 
+  /** Bumped by the database on any change availability depends on (booking_throughput migration). */
+  async scheduleVersion(clinicId: string): Promise<bigint> {
+    const clinic = await this.prisma.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { scheduleVersion: true } });
+    return clinic.scheduleVersion;
+  }
+
   findLocations(clinicId: string, tx: Tx = this.prisma) {
     return tx.location.findMany({ where: { clinicId } });
   }

@@ -54,15 +54,34 @@ const MAX_RANGE_DAYS = 62;
  * refused with alternatives.
  */
 const SCHEDULE_TTL_MS = 5_000;
+/** Checked against the clinic's schedule version at every booking, so it may live longer. */
+const VERSIONED_TTL_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 type ServiceWithClinic = NonNullable<Awaited<ReturnType<AvailabilityRepository['findServiceWithClinic']>>>;
+type Schedule = Awaited<ReturnType<AvailabilityService['loadSchedule']>>;
+
+export interface SlotCheckRequest {
+  serviceId: string; providerId: string; start: Date; isNewPatient: boolean; locationId?: string | null;
+  holder?: string | null; ignoreAppointmentId?: string | null;
+}
+
+interface BusyOptions {
+  holder: string | null;
+  ignoreAppointmentId: string | null;
+  tx?: Tx;
+  /** false: leave the provider's booked time to the database's EXCLUDE constraint. */
+  providerBusy?: boolean;
+  /** false: the booker holds this slot, and holds never overlap, so nobody else's can be in the way. */
+  holds?: boolean;
+}
 
 @Injectable()
 export class AvailabilityService {
   private readonly logger = new Logger(AvailabilityService.name);
   private readonly services = new TtlCache<ServiceWithClinic | null>(SCHEDULE_TTL_MS);
-  private readonly schedules = new TtlCache<Awaited<ReturnType<AvailabilityService['loadSchedule']>>>(SCHEDULE_TTL_MS);
+  private readonly schedules = new TtlCache<Schedule>(SCHEDULE_TTL_MS);
+  private readonly versionedSchedules = new TtlCache<{ scheduleVersion: bigint; service: ServiceWithClinic; schedule: Schedule; from: string; to: string }>(VERSIONED_TTL_MS);
 
   constructor(private readonly repository: AvailabilityRepository, private readonly holds: HoldStore, private readonly clock: Clock) {}
 
@@ -106,20 +125,64 @@ export class AvailabilityService {
    * The server's authoritative check that one start time is bookable right now, read fresh inside
    * the caller's transaction (no cache). Returns the slot (with its room) or the rule that refuses it.
    */
-  async checkSlot(request: {
-    serviceId: string; providerId: string; start: Date; isNewPatient: boolean; locationId?: string | null;
-    holder?: string | null; ignoreAppointmentId?: string | null;
-  }, tx: Tx): Promise<SlotCheck> {
+  async checkSlot(request: SlotCheckRequest, tx: Tx): Promise<SlotCheck> {
     const service = await this.getService(request.serviceId, tx);
-    const now = this.clock.now();
-    const clinic = service.clinic;
-    const day = DateTime.fromJSDate(request.start, { zone: clinic.timezone });
-    // One local day either side covers locations in other zones and windows past midnight.
-    const from = day.minus({ days: 1 }).toISODate()!;
-    const to = day.plus({ days: 1 }).toISODate()!;
+    const { from, to } = this.checkDays(request.start, service.clinic.timezone);
     const schedule = await this.loadSchedule(service, from, to, { providerId: request.providerId, locationId: request.locationId ?? undefined }, tx);
+    return this.judge(service, schedule, request, { holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null, tx });
+  }
+
+  /**
+   * The booking fast path's check: against a cached schedule and the clinic's schedule version it
+   * was read at. Booked time is left to the database's EXCLUDE constraints (the insert refuses an
+   * overlap), and other people's holds are read live unless the booker holds the slot (holds never
+   * overlap). The caller must commit only while the clinic's schedule version is still
+   * `scheduleVersion`, and otherwise fall back to checkSlot inside its transaction.
+   */
+  async checkSlotCached(request: SlotCheckRequest & { holdVerified: boolean }): Promise<{ check: SlotCheck; scheduleVersion: bigint; service: ServiceWithClinic; schedule: Schedule }> {
+    // One entry per service (and location) covers every provider and the whole bookable window, so
+    // a busy clinic checks against memory; the version makes a longer life safe.
+    const key = ['check', request.serviceId, request.locationId ?? '*'].join('|');
+    const cached = await this.versionedSchedules.getOrLoad(key, async () => {
+      // Everything the check uses is read after the version, so a change made meanwhile leaves the
+      // entry stale (the commit then refuses it), never wrongly current.
+      const known = await this.getService(request.serviceId);
+      const scheduleVersion = await this.repository.scheduleVersion(known.clinicId);
+      const service = await this.repository.findServiceWithClinic({ id: request.serviceId });
+      if (!service || !service.active) throw new ValidationError(`Unknown service "${request.serviceId}"`);
+      const zone = service.clinic.timezone;
+      const today = DateTime.fromJSDate(this.clock.now(), { zone });
+      const from = today.minus({ days: 1 }).toISODate()!;
+      const to = today.plus({ days: (service.maxAdvanceDays ?? service.clinic.maxAdvanceDays) + 1 }).toISODate()!;
+      const schedule = await this.loadSchedule(service, from, to, { locationId: request.locationId ?? undefined });
+      return { scheduleVersion, service, schedule, from, to };
+    });
+    const day = DateTime.fromJSDate(request.start, { zone: cached.service.clinic.timezone }).toISODate()!;
+    if (day <= cached.from || day >= cached.to) {
+      // Outside the cached window (far ahead, or the cache crossed midnight): the full check decides.
+      return { check: { ok: false, reason: 'outside_hours' }, ...cached };
+    }
+    const schedule = { ...cached.schedule, providers: cached.schedule.providers.filter((p) => p.id === request.providerId) };
+    const check = await this.judge(cached.service, schedule, request, {
+      holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null, providerBusy: false, holds: !request.holdVerified,
+    });
+    return { check, scheduleVersion: cached.scheduleVersion, service: cached.service, schedule };
+  }
+
+  /** The booking fast path found the clinic's schedule changed: checks reload from the database. */
+  forgetCheckedSchedules(): void {
+    this.versionedSchedules.clear();
+  }
+
+  /** One local day either side covers locations in other zones and windows past midnight. */
+  private checkDays(start: Date, zone: string) {
+    const day = DateTime.fromJSDate(start, { zone });
+    return { from: day.minus({ days: 1 }).toISODate()!, to: day.plus({ days: 1 }).toISODate()! };
+  }
+
+  private async judge(service: ServiceWithClinic, schedule: Schedule, request: SlotCheckRequest, options: BusyOptions): Promise<SlotCheck> {
+    const now = this.clock.now();
     const range = { start: +request.start, end: +request.start + 1 };
-    const options = { holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null, tx };
     const input = await this.buildInput(service, schedule, range, now, request.isNewPatient, options);
     const slot = computeSlots(input).find((s) => s.start === +request.start && s.providerId === request.providerId);
     const spec = input.service;
@@ -140,11 +203,11 @@ export class AvailabilityService {
 
   private async buildInput(
     service: ServiceWithClinic,
-    schedule: Awaited<ReturnType<AvailabilityService['loadSchedule']>>,
+    schedule: Schedule,
     range: { start: number; end: number },
     now: Date,
     isNewPatient: boolean,
-    options: { holder: string | null; ignoreAppointmentId: string | null; tx?: Tx },
+    options: BusyOptions,
   ): Promise<AvailabilityInput> {
     const clinic = service.clinic;
     const providerIds = schedule.providers.map((p) => p.id);
@@ -152,11 +215,11 @@ export class AvailabilityService {
     const busyFrom = new Date(range.start - DAY_MS);
     const busyTo = new Date(range.end + DAY_MS);
     const [busy, roomBusy, holds] = await Promise.all([
-      this.repository.findBusyBlocks(providerIds, busyFrom, busyTo, options.tx, options.ignoreAppointmentId),
+      options.providerBusy === false ? Promise.resolve([]) : this.repository.findBusyBlocks(providerIds, busyFrom, busyTo, options.tx, options.ignoreAppointmentId),
       schedule.rooms.length
         ? this.repository.findRoomBusyBlocks(schedule.rooms.map((r) => r.id), busyFrom, busyTo, options.tx, options.ignoreAppointmentId)
         : Promise.resolve([]),
-      this.liveHoldsOfOthers(providerIds, +now, options.holder),
+      options.holds === false ? Promise.resolve([]) : this.liveHoldsOfOthers(providerIds, +now, options.holder),
     ]);
     return {
       service: toServiceSpec(service, clinic),
@@ -198,7 +261,7 @@ export class AvailabilityService {
     return { providers, exceptions, rooms, locations };
   }
 
-  private present(service: ServiceWithClinic, schedule: Awaited<ReturnType<AvailabilityService['loadSchedule']>>, slots: Slot[]): SlotSearchResult {
+  private present(service: ServiceWithClinic, schedule: Schedule, slots: Slot[]): SlotSearchResult {
     const clinic = service.clinic;
     const providerName = new Map(schedule.providers.map((p) => [p.id, p.name]));
     const location = new Map(schedule.locations.map((l) => [l.id, l]));

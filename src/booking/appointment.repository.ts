@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { AppointmentStatus } from '../generated/prisma/enums.js';
+import type { AppointmentSource, AppointmentStatus } from '../generated/prisma/enums.js';
 import { ACTIVE_STATUSES } from './appointment-status.js';
 
 const WITH_NAMES = {
@@ -11,6 +11,18 @@ const WITH_NAMES = {
 } as const;
 
 export type AppointmentWithNames = Prisma.AppointmentGetPayload<{ include: typeof WITH_NAMES }>;
+
+/** What the booking fast path writes; the status and everything that depends on it is set in SQL. */
+export interface FastBookingInsert {
+  appointment: {
+    id: string; clinicId: string; providerId: string; serviceId: string; patientId: string; locationId: string | null; roomId: string | null;
+    startsAt: Date; endsAt: Date; blockStart: Date; blockEnd: Date; source: AppointmentSource; idempotencyKey: string | null; notes: string | null; createdBy: string;
+  };
+  scheduleVersion: bigint;
+  newPatientOnly: boolean;
+  audit: { actor: { type: string; id: string | null }; action: string; reason: string | null; ip: string | null; details: Record<string, unknown> };
+  outbox: { eventType: string; payload: Record<string, unknown> };
+}
 
 @Injectable()
 export class AppointmentRepository {
@@ -32,6 +44,48 @@ export class AppointmentRepository {
 
   insert(data: Prisma.AppointmentUncheckedCreateInput, tx: Tx) {
     return tx.appointment.create({ data, include: WITH_NAMES });
+  }
+
+  /**
+   * The booking fast path as one statement (one round trip, committed on its own): the appointment,
+   * its audit row and its outbox event are inserted only if the clinic's schedule version is still
+   * the one the slot was checked against (the clinic row is read FOR SHARE, so a schedule change
+   * waits for the booking and vice versa), the patient belongs to the clinic and, for
+   * new-patient-only services, has no earlier appointment. A flagged patient's chat booking becomes
+   * `requested`, decided here from the row itself. Returns null when a guard fails; the EXCLUDE
+   * constraints still refuse any overlap with an error, as for every insert.
+   */
+  async insertIfScheduleCurrent(input: FastBookingInsert): Promise<{ status: AppointmentStatus; createdAt: Date; updatedAt: Date } | null> {
+    const a = input.appointment;
+    const rows = await this.prisma.$queryRaw<{ status: AppointmentStatus; createdAt: Date; updatedAt: Date }[]>`
+      WITH guard AS (
+        SELECT p.flagged_at FROM clinics c JOIN patients p ON p.id = ${a.patientId}::uuid AND p.clinic_id = c.id
+        WHERE c.id = ${a.clinicId}::uuid AND c.schedule_version = ${input.scheduleVersion}
+          AND (NOT ${input.newPatientOnly} OR NOT EXISTS (
+            SELECT 1 FROM appointments x WHERE x.patient_id = p.id AND x.status NOT IN ('cancelled', 'rescheduled')))
+        FOR SHARE OF c
+      ), appt AS (
+        INSERT INTO appointments (id, clinic_id, provider_id, location_id, room_id, service_id, patient_id, starts_at, ends_at,
+          block_start, block_end, status, source, idempotency_key, notes, created_by, updated_by)
+        SELECT ${a.id}::uuid, ${a.clinicId}::uuid, ${a.providerId}::uuid, ${a.locationId}::uuid, ${a.roomId}::uuid, ${a.serviceId}::uuid,
+          ${a.patientId}::uuid, ${a.startsAt}, ${a.endsAt}, ${a.blockStart}, ${a.blockEnd},
+          (CASE WHEN guard.flagged_at IS NOT NULL AND ${a.source} IN ('whatsapp', 'sms') THEN 'requested' ELSE 'confirmed' END)::appointment_status,
+          ${a.source}::appointment_source, ${a.idempotencyKey}, ${a.notes}, ${a.createdBy}, ${a.createdBy}
+        FROM guard
+        RETURNING id, status, created_at, updated_at
+      ), audited AS (
+        INSERT INTO audit_log (clinic_id, actor_type, actor_id, action, entity_type, entity_id, patient_id, reason, ip, details, prev_hash, hash)
+        SELECT ${a.clinicId}::uuid, ${input.audit.actor.type}, ${input.audit.actor.id}, ${input.audit.action}, 'appointment', appt.id::text,
+          ${a.patientId}::uuid, ${input.audit.reason}, ${input.audit.ip}, ${JSON.stringify(input.audit.details)}::jsonb || jsonb_build_object('status', appt.status),
+          '', ''
+        FROM appt
+      ), queued AS (
+        INSERT INTO outbox (clinic_id, aggregate_type, aggregate_id, event_type, payload)
+        SELECT ${a.clinicId}::uuid, 'appointment', appt.id::text, ${input.outbox.eventType}, ${JSON.stringify(input.outbox.payload)}::jsonb || jsonb_build_object('status', appt.status)
+        FROM appt
+      )
+      SELECT status::text AS status, created_at AS "createdAt", updated_at AS "updatedAt" FROM appt`;
+    return rows[0] ?? null;
   }
 
   update(id: string, data: Prisma.AppointmentUncheckedUpdateInput, tx: Tx) {

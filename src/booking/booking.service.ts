@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { type Actor, actorLabel, AuditRepository } from '../audit/audit.repository.js';
@@ -15,7 +16,7 @@ import { assertTransition } from './appointment-status.js';
 import {
   type AlternativeSlot, HoldExpiredError, IdempotencyConflictError, PolicyViolationError, SlotTakenError,
 } from './booking.errors.js';
-import { HoldStore } from './hold.store.js';
+import { type Hold, HoldStore } from './hold.store.js';
 
 /** A staff decision to book or move outside the rules; always carries its reason. */
 export interface Override { reason: string }
@@ -86,10 +87,14 @@ export class BookingService {
     const service = await this.availability.getService(cmd.serviceId);
     const hold = cmd.holdToken ? await this.verifyHold(cmd.providerId, cmd.holdToken, cmd.start, service) : null;
 
-    let appointment: AppointmentWithNames;
+    let appointment: AppointmentWithNames | null;
     let overrides: string[] = [];
     try {
-      appointment = await this.prisma.$transaction(async (tx) => {
+      // The fast path answers the common case in one statement; anything it cannot vouch for (an
+      // override, a refused or changed schedule, a returning patient on a new-patient service, an
+      // unknown patient) takes the full transaction below, which re-reads everything and says why.
+      appointment = cmd.override ? null : await this.bookFast(cmd, hold);
+      appointment ??= await this.prisma.$transaction(async (tx) => {
         const patient = await this.requirePatient(cmd.patientId, service.clinicId, tx);
         const placement = await this.place(cmd, { isNewPatient: await this.patients.isNew(patient.id, tx), holder: hold?.holder ?? null, ignoreAppointmentId: null }, tx);
         overrides = placement.overrides;
@@ -107,7 +112,7 @@ export class BookingService {
         return created;
       });
     } catch (error) {
-      if (cmd.idempotencyKey && pgErrorCode(error) === PG.uniqueViolation && violatedConstraint(error) === 'appointments_idempotency_key_key') {
+      if (cmd.idempotencyKey && isIdempotencyKeyViolation(error)) {
         // The same request raced itself: the other copy won; answer with its appointment.
         const winner = await this.replay(cmd.idempotencyKey, cmd);
         if (winner) return { appointment: winner, replayed: true, overrides: [] };
@@ -236,6 +241,44 @@ export class BookingService {
     return appointment;
   }
 
+  /**
+   * One round trip to Postgres: the slot is checked against the cached schedule, and the insert
+   * (with its audit row and outbox event) commits only if that schedule is still current. Booked
+   * time is not read at all: the EXCLUDE constraints refuse an overlap, which becomes SlotTaken.
+   * Returns null when the slow path must decide.
+   */
+  private async bookFast(cmd: BookCommand, hold: Hold | null): Promise<AppointmentWithNames | null> {
+    const { check, scheduleVersion, service, schedule } = await this.availability.checkSlotCached({
+      serviceId: cmd.serviceId, providerId: cmd.providerId, start: cmd.start, isNewPatient: true, locationId: cmd.locationId ?? null,
+      holder: hold?.holder ?? null, ignoreAppointmentId: null, holdVerified: hold !== null,
+    });
+    if (!check.ok) return null;
+    const appointment = {
+      id: randomUUID(), clinicId: service.clinicId, providerId: cmd.providerId, serviceId: service.id, patientId: cmd.patientId,
+      locationId: check.slot.locationId, roomId: check.slot.roomId, startsAt: cmd.start, endsAt: new Date(check.slot.end),
+      blockStart: check.blockStart, blockEnd: check.blockEnd, source: cmd.source, idempotencyKey: cmd.idempotencyKey ?? null,
+      notes: cmd.notes ?? null, createdBy: actorLabel(cmd.actor),
+    };
+    const written = await this.appointments.insertIfScheduleCurrent({
+      appointment, scheduleVersion, newPatientOnly: service.newPatientOnly,
+      audit: { actor: cmd.actor, action: 'appointment.booked', reason: null, ip: cmd.ip ?? null, details: auditDetails(appointment, { source: cmd.source, overrides: [] }) },
+      outbox: { eventType: 'appointment.booked', payload: eventPayload(appointment, cmd.actor) },
+    });
+    if (!written) {
+      this.availability.forgetCheckedSchedules();
+      return null;
+    }
+    const provider = schedule.providers.find((p) => p.id === cmd.providerId)!;
+    const location = appointment.locationId ? schedule.locations.find((l) => l.id === appointment.locationId) : undefined;
+    return {
+      ...appointment, ...written, updatedBy: appointment.createdBy, rescheduledFromId: null, cancelReason: null, lateCancellation: false,
+      cancelledAt: null, confirmedAt: null, checkedInAt: null,
+      provider: { name: provider.name, shortName: provider.shortName },
+      service: { name: service.name, durationMinutes: service.durationMinutes, telehealth: service.telehealth },
+      location: location ? { name: location.name, address: location.address, timezone: location.timezone } : null,
+    };
+  }
+
   private async replay(key: string, cmd: BookCommand): Promise<AppointmentWithNames | null> {
     const existing = await this.appointments.findByIdempotencyKey(key);
     if (!existing) return null;
@@ -305,16 +348,11 @@ export class BookingService {
     await this.audit.append({
       clinicId: appointment.clinicId, actor, action, entityType: 'appointment', entityId: appointment.id,
       patientId: appointment.patientId, reason: extra.reason ?? null, ip: extra.ip ?? null,
-      details: { providerId: appointment.providerId, startsAt: appointment.startsAt.toISOString(), ...(extra.details ?? {}) } as never,
+      details: auditDetails(appointment, extra.details ?? {}) as never,
     }, tx);
     await this.outbox.add({
       clinicId: appointment.clinicId, aggregateType: 'appointment', aggregateId: appointment.id, eventType,
-      payload: {
-        clinicId: appointment.clinicId, appointmentId: appointment.id, patientId: appointment.patientId, providerId: appointment.providerId,
-        serviceId: appointment.serviceId, locationId: appointment.locationId, startsAt: appointment.startsAt.toISOString(),
-        endsAt: appointment.endsAt.toISOString(), status: appointment.status, source: appointment.source, actor: actorLabel(actor),
-        ...(extra.payload ?? {}),
-      },
+      payload: { ...eventPayload(appointment, actor), status: appointment.status, ...(extra.payload ?? {}) } as never,
     }, tx);
   }
 
@@ -350,4 +388,24 @@ export class BookingService {
       return [];
     }
   }
+}
+
+type AppointmentFacts = Pick<AppointmentWithNames, 'id' | 'clinicId' | 'patientId' | 'providerId' | 'serviceId' | 'locationId' | 'startsAt' | 'endsAt' | 'source'>;
+
+/** The audit row's details (ids and facts only, never patient data); the status is added by the writer. */
+function auditDetails(appointment: AppointmentFacts, extra: Record<string, unknown>): Record<string, unknown> {
+  return { providerId: appointment.providerId, startsAt: appointment.startsAt.toISOString(), ...extra };
+}
+
+/** The outbox event's payload; the status is added by the writer (in SQL on the fast path). */
+function eventPayload(appointment: AppointmentFacts, actor: Actor): Record<string, unknown> {
+  return {
+    clinicId: appointment.clinicId, appointmentId: appointment.id, patientId: appointment.patientId, providerId: appointment.providerId,
+    serviceId: appointment.serviceId, locationId: appointment.locationId, startsAt: appointment.startsAt.toISOString(),
+    endsAt: appointment.endsAt.toISOString(), source: appointment.source, actor: actorLabel(actor),
+  };
+}
+
+function isIdempotencyKeyViolation(error: unknown): boolean {
+  return pgErrorCode(error) === PG.uniqueViolation && violatedConstraint(error) === 'appointments_idempotency_key_key';
 }

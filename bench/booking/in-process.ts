@@ -1,0 +1,56 @@
+// Booking throughput without HTTP, for bench (b): the real BookingService in a Nest application
+// context of the compiled app (APP_ROLE=api: no workers in this process), driven by a closed loop.
+// Run by booking.bench.ts after `tsc -p bench/tsconfig.json`; prints one JSON line with the result.
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../src/app.module.js';
+import { BookingService } from '../../src/booking/booking.service.js';
+import { PHI_CIPHER } from '../../src/patients/phi.module.js';
+import type { PhiCipher } from '../../src/common/crypto/phi-cipher.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { PrismaService } from '../../src/database/prisma.service.js';
+
+interface Job { serviceId: string; clinicId: string; slots: { providerId: string; start: string }[]; seconds: number; concurrency: number }
+
+async function main(): Promise<void> {
+  const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Job;
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig({ ...process.env, APP_ROLE: 'api' })), { logger: ['error'] });
+  const booking = app.get(BookingService);
+  const prisma = app.get(PrismaService);
+  const cipher = app.get<PhiCipher>(PHI_CIPHER);
+  // One new patient per booking, inserted before the clock starts.
+  const count = job.slots.length;
+  const phones = Array.from({ length: count }, (_, i) => `+1646${String(1_000_000 + i)}`);
+  for (let i = 0; i < count; i += 2_000) {
+    await prisma.patient.createMany({
+      data: phones.slice(i, i + 2_000).map((phone) => ({ clinicId: job.clinicId, phoneHash: cipher.blindIndex(phone), phoneEnc: cipher.encrypt(phone) })),
+      skipDuplicates: true,
+    });
+  }
+  const patients = (await prisma.patient.findMany({ where: { clinicId: job.clinicId, createdAt: { gte: new Date(Date.now() - 3_600_000) } }, select: { id: true } })).map((p) => p.id);
+  const latencies: number[] = [];
+  let refused = 0;
+  let next = 0;
+  const deadline = performance.now() + job.seconds * 1000;
+  await Promise.all(Array.from({ length: job.concurrency }, async () => {
+    while (performance.now() < deadline && next < job.slots.length && next < patients.length) {
+      const i = next++;
+      const slot = job.slots[i]!;
+      const started = performance.now();
+      try {
+        await booking.book({ serviceId: job.serviceId, providerId: slot.providerId, start: new Date(slot.start), patientId: patients[i]!, source: 'api', actor: { type: 'api', id: 'bench' } });
+        latencies.push(performance.now() - started);
+      } catch {
+        refused++;
+      }
+    }
+  }));
+  await app.close();
+  console.log(JSON.stringify({ booked: latencies.length, refused, latencies }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

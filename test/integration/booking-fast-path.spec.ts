@@ -1,0 +1,107 @@
+import { DateTime } from 'luxon';
+import { BookingService } from '../../src/booking/booking.service.js';
+import { AvailabilityService } from '../../src/availability/availability.service.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
+import { demoIds } from '../support/demo-ids.js';
+import { fixtures, prismaFor } from '../support/fixtures.js';
+import { startApp, type RunningApp } from '../support/http-app.js';
+
+/**
+ * The booking fast path validates against a cached schedule and commits only while the clinic's
+ * schedule version is unchanged. These tests change the schedule between the cached check and the
+ * booking and expect the booking to be judged by the new schedule, not the cached one.
+ */
+describe('booking fast path and the schedule version', () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let running: RunningApp;
+  let booking: BookingService;
+  let availability: AvailabilityService;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const zone = 'America/New_York';
+  const actor = { type: 'api' as const, id: 'test' };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('demo');
+    prisma = prismaFor(db.url);
+    ids = await demoIds(prisma);
+    running = await startApp(testConfig(db.url));
+    booking = running.app.get(BookingService);
+    availability = running.app.get(AvailabilityService);
+  }, 60_000);
+  afterAll(async () => {
+    await running?.close();
+    await prisma.$disconnect();
+    await db.drop();
+  }, 30_000);
+
+  const version = async () => (await prisma.clinic.findUniqueOrThrow({ where: { id: ids.clinicId }, select: { scheduleVersion: true } })).scheduleVersion;
+  /** A weekday some weeks ahead, clear of the seeded history, at a local time in Dr. Patel's hours. */
+  const at = (weeks: number, hour: number, minute = 0) =>
+    DateTime.now().setZone(zone).startOf('week').plus({ weeks, days: 1 }).set({ hour, minute }).toJSDate();
+
+  it('bumps the version on every kind of schedule change, and not on bookings', async () => {
+    const v0 = await version();
+    const rule = await prisma.availabilityRule.findFirstOrThrow({ where: { providerId: ids.patel } });
+    await prisma.availabilityRule.update({ where: { id: rule.id }, data: { startTime: rule.startTime } });
+    const v1 = await version();
+    expect(v1).toBeGreaterThan(v0);
+    await prisma.clinic.update({ where: { id: ids.clinicId }, data: { minNoticeMinutes: 120 } });
+    const v2 = await version();
+    expect(v2).toBeGreaterThan(v1);
+    const patient = await fixtures(prisma).patient(ids.clinicId);
+    await booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: at(5, 9), patientId: patient.id, source: 'api', actor });
+    expect(await version()).toBe(v2);
+  });
+
+  it('a day closed after the schedule was cached refuses the booking (no stale-rule booking)', async () => {
+    const patient = await fixtures(prisma).patient(ids.clinicId);
+    const start = at(6, 10);
+    // Warm the cache with the day's schedule through a booking on the same day.
+    await booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: at(6, 9), patientId: patient.id, source: 'api', actor });
+    const day = DateTime.fromJSDate(start, { zone }).toISODate()!;
+    await prisma.scheduleException.create({
+      data: { clinicId: ids.clinicId, providerId: ids.patel, kind: 'closed', startsOn: new Date(`${day}T00:00:00Z`), endsOn: new Date(`${day}T00:00:00Z`), reason: 'Training' },
+    });
+    const other = await fixtures(prisma).patient(ids.clinicId);
+    await expect(booking.book({ serviceId: ids.followUp, providerId: ids.patel, start, patientId: other.id, source: 'api', actor }))
+      .rejects.toMatchObject({ code: 'POLICY_VIOLATION' });
+    expect(await prisma.appointment.count({ where: { providerId: ids.patel, startsAt: start } })).toBe(0);
+  });
+
+  it('writes the same audit row and outbox event as the full transaction', async () => {
+    const patient = await fixtures(prisma).patient(ids.clinicId);
+    const { appointment } = await booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: at(7, 11), patientId: patient.id, source: 'sms', actor, ip: '127.0.0.9' });
+    expect(appointment).toMatchObject({ status: 'confirmed', provider: { shortName: expect.any(String) }, service: { durationMinutes: 30 }, location: { timezone: zone } });
+    const stored = await prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
+    expect(stored).toMatchObject({ status: 'confirmed', source: 'sms', createdBy: 'api:test', locationId: appointment.locationId });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: appointment.id } });
+    expect(audit).toMatchObject({ action: 'appointment.booked', actorType: 'api', actorId: 'test', patientId: patient.id, ip: '127.0.0.9' });
+    expect(audit.details).toMatchObject({ status: 'confirmed', source: 'sms', providerId: ids.patel, overrides: [] });
+    const event = await prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: appointment.id } });
+    expect(event.payload).toMatchObject({ appointmentId: appointment.id, status: 'confirmed', source: 'sms', patientId: patient.id, actor: 'api:test' });
+  });
+
+  it('a flagged patient booking from chat gets `requested`, decided in the same statement', async () => {
+    const patient = await fixtures(prisma).patient(ids.clinicId);
+    await prisma.patient.update({ where: { id: patient.id }, data: { flaggedAt: new Date() } });
+    const { appointment } = await booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: at(7, 14), patientId: patient.id, source: 'whatsapp', actor });
+    expect(appointment.status).toBe('requested');
+    const event = await prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: appointment.id } });
+    expect(event.payload).toMatchObject({ status: 'requested' });
+  });
+
+  it('refuses a returning patient a new-patient-only service, and a patient of another clinic', async () => {
+    const f = fixtures(prisma);
+    const patient = await f.patient(ids.clinicId);
+    await booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: at(8, 9), patientId: patient.id, source: 'api', actor });
+    const slots = await availability.search({ serviceId: ids.newPatient, providerId: ids.patel, from: DateTime.fromJSDate(at(8, 9), { zone }).toISODate()!, to: DateTime.fromJSDate(at(8, 9), { zone }).plus({ days: 3 }).toISODate()!, limit: 1 });
+    const start = new Date(slots.slots[0]!.start);
+    await expect(booking.book({ serviceId: ids.newPatient, providerId: ids.patel, start, patientId: patient.id, source: 'api', actor }))
+      .rejects.toMatchObject({ code: 'POLICY_VIOLATION' });
+    const stranger = await f.patient((await f.clinic()).id);
+    await expect(booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: at(8, 15), patientId: stranger.id, source: 'api', actor }))
+      .rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
