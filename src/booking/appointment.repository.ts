@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Appointment, Prisma } from '../generated/prisma/client.js';
 import type { AppointmentSource, AppointmentStatus } from '../generated/prisma/enums.js';
 import { ACTIVE_STATUSES } from './appointment-status.js';
 
@@ -55,9 +55,9 @@ export class AppointmentRepository {
    * `requested`, decided here from the row itself. Returns null when a guard fails; the EXCLUDE
    * constraints still refuse any overlap with an error, as for every insert.
    */
-  async insertIfScheduleCurrent(input: FastBookingInsert): Promise<{ status: AppointmentStatus; createdAt: Date; updatedAt: Date } | null> {
+  async insertIfScheduleCurrent(input: FastBookingInsert): Promise<Appointment | null> {
     const a = input.appointment;
-    const rows = await this.prisma.$queryRaw<{ status: AppointmentStatus; createdAt: Date; updatedAt: Date }[]>`
+    const rows = await this.prisma.$queryRaw<Record<string, unknown>[]>`
       WITH guard AS (
         SELECT p.flagged_at FROM clinics c JOIN patients p ON p.id = ${a.patientId}::uuid AND p.clinic_id = c.id
         WHERE c.id = ${a.clinicId}::uuid AND c.schedule_version = ${input.scheduleVersion}
@@ -72,7 +72,7 @@ export class AppointmentRepository {
           (CASE WHEN guard.flagged_at IS NOT NULL AND ${a.source} IN ('whatsapp', 'sms') THEN 'requested' ELSE 'confirmed' END)::appointment_status,
           ${a.source}::appointment_source, ${a.idempotencyKey}, ${a.notes}, ${a.createdBy}, ${a.createdBy}
         FROM guard
-        RETURNING id, status, created_at, updated_at
+        RETURNING *
       ), audited AS (
         INSERT INTO audit_log (clinic_id, actor_type, actor_id, action, entity_type, entity_id, patient_id, reason, ip, details, prev_hash, hash)
         SELECT ${a.clinicId}::uuid, ${input.audit.actor.type}, ${input.audit.actor.id}, ${input.audit.action}, 'appointment', appt.id::text,
@@ -84,8 +84,9 @@ export class AppointmentRepository {
         SELECT ${a.clinicId}::uuid, 'appointment', appt.id::text, ${input.outbox.eventType}, ${JSON.stringify(input.outbox.payload)}::jsonb || jsonb_build_object('status', appt.status)
         FROM appt
       )
-      SELECT status::text AS status, created_at AS "createdAt", updated_at AS "updatedAt" FROM appt`;
-    return rows[0] ?? null;
+      SELECT appt.*, appt.status::text AS status, appt.source::text AS source FROM appt`;
+    // Every column comes back (snake_case), so a column added later needs no change here.
+    return rows[0] ? (Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v])) as Appointment) : null;
   }
 
   update(id: string, data: Prisma.AppointmentUncheckedUpdateInput, tx: Tx) {

@@ -271,8 +271,7 @@ export class BookingService {
     const provider = schedule.providers.find((p) => p.id === cmd.providerId)!;
     const location = appointment.locationId ? schedule.locations.find((l) => l.id === appointment.locationId) : undefined;
     return {
-      ...appointment, ...written, updatedBy: appointment.createdBy, rescheduledFromId: null, cancelReason: null, lateCancellation: false,
-      cancelledAt: null, confirmedAt: null, checkedInAt: null,
+      ...written,
       provider: { name: provider.name, shortName: provider.shortName },
       service: { name: service.name, durationMinutes: service.durationMinutes, telehealth: service.telehealth },
       location: location ? { name: location.name, address: location.address, timezone: location.timezone } : null,
