@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Recomputes the audit log's per-clinic hash chain, independently of the database trigger that
+ * Recomputes the audit log's hash chains (16 per clinic), independently of the database trigger that
  * builds it (prisma/migrations/20261121000000_init: audit_log_canonical / audit_log_chain), so a
  * row changed or removed behind the application's back — by anyone who can switch the append-only
  * triggers off — is found. Pure: it sees rows, never a database.
@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 export interface AuditChainRow {
   id: string;
   clinicId: string | null;
+  /** Each clinic has 16 chains, chosen by entity (migration 20261121080000_booking_throughput); rows before it are chain 0. */
+  chain: number;
   at: Date;
   actorType: string;
   actorId: string | null;
@@ -43,6 +45,7 @@ export function rowHash(row: AuditChainRow): string {
 
 export interface BrokenLink {
   clinicId: string | null;
+  chain: number;
   id: string;
   /** `prev_hash`: the row does not point at the clinic's previous row (one was removed, reordered or rewritten). `hash`: the row's content does not match its hash (it was edited). */
   field: 'prev_hash' | 'hash';
@@ -52,7 +55,8 @@ export interface BrokenLink {
 
 export interface AuditVerification {
   rows: number;
-  clinics: number;
+  /** Chains seen: (clinic, chain) pairs. */
+  chains: number;
   /** How many links are broken in all; only the first MAX_REPORTED are kept in `broken`. */
   brokenCount: number;
   broken: BrokenLink[];
@@ -65,26 +69,27 @@ const MAX_REPORTED = 100;
  * remembers only the last hash of each clinic, so the log can be streamed in batches.
  */
 export class AuditChainVerifier {
-  private readonly lastHash = new Map<string | null, string>();
+  private readonly lastHash = new Map<string, string>();
   private rows = 0;
   private brokenCount = 0;
   private readonly broken: BrokenLink[] = [];
 
   check(row: AuditChainRow): void {
     this.rows++;
-    const expectedPrev = this.lastHash.get(row.clinicId) ?? GENESIS_HASH;
+    const chainKey = `${row.clinicId ?? '-'}:${row.chain}`;
+    const expectedPrev = this.lastHash.get(chainKey) ?? GENESIS_HASH;
     if (row.prevHash !== expectedPrev) {
-      this.report({ clinicId: row.clinicId, id: row.id, field: 'prev_hash', expected: expectedPrev, found: row.prevHash });
+      this.report({ clinicId: row.clinicId, chain: row.chain, id: row.id, field: 'prev_hash', expected: expectedPrev, found: row.prevHash });
     } else {
       const recomputed = rowHash(row);
-      if (recomputed !== row.hash) this.report({ clinicId: row.clinicId, id: row.id, field: 'hash', expected: recomputed, found: row.hash });
+      if (recomputed !== row.hash) this.report({ clinicId: row.clinicId, chain: row.chain, id: row.id, field: 'hash', expected: recomputed, found: row.hash });
     }
     // Continue from the stored hash so one edited row is one broken link, not a cascade to the end.
-    this.lastHash.set(row.clinicId, row.hash);
+    this.lastHash.set(chainKey, row.hash);
   }
 
   result(): AuditVerification {
-    return { rows: this.rows, clinics: this.lastHash.size, brokenCount: this.brokenCount, broken: [...this.broken] };
+    return { rows: this.rows, chains: this.lastHash.size, brokenCount: this.brokenCount, broken: [...this.broken] };
   }
 
   private report(link: BrokenLink): void {
@@ -112,10 +117,10 @@ export async function verifyAuditLog(source: AuditChainSource, batchSize = 2_000
 
 /** A human-readable report; the first broken link first. */
 export function describeVerification(result: AuditVerification): string {
-  const head = `audit_log: ${result.rows} row(s) in ${result.clinics} chain(s) checked`;
+  const head = `audit_log: ${result.rows} row(s) in ${result.chains} chain(s) checked`;
   if (result.brokenCount === 0) return `${head}; every link is intact.`;
   const lines = result.broken.map((b) =>
-    `  clinic ${b.clinicId ?? '(none)'}, row ${b.id}: ${b.field} expected ${b.expected}, found ${b.found}`);
+    `  clinic ${b.clinicId ?? '(none)'} chain ${b.chain}, row ${b.id}: ${b.field} expected ${b.expected}, found ${b.found}`);
   const more = result.brokenCount > result.broken.length ? [`  … and ${result.brokenCount - result.broken.length} more`] : [];
   return [`${head}; ${result.brokenCount} BROKEN link(s), first one first:`, ...lines, ...more].join('\n');
 }

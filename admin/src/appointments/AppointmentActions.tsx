@@ -1,7 +1,7 @@
 import { Alert, Button, FormControl, InputLabel, MenuItem, Select, Stack, TextField } from '@mui/material';
 import { DateTime } from 'luxon';
 import { type FormEvent, useState } from 'react';
-import { useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { useCanAccess, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { isApiError } from '../api/errors';
 import { describeError, describeRule } from '../common/describeError';
 import { useClinicData } from '../common/useClinicData';
@@ -27,7 +27,9 @@ export function AppointmentActions({ appointment, zone, onChanged }: { appointme
   const [rule, setRule] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const allowed = allowedActions(appointment.status);
+  // Providers may change the status of their own appointments; moving and cancelling is the desk's.
+  const { canAccess: canManage } = useCanAccess({ resource: 'appointments', action: 'create' });
+  const allowed = allowedActions(appointment.status).filter((a) => canManage || !['cancel', 'move', 'provider'].includes(a));
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);

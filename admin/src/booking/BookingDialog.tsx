@@ -15,6 +15,8 @@ export interface BookingDraft {
   locationId: string | null;
   zone: string;
   patient?: PatientOption | null;
+  /** A patient who is here now: booked from this minute and checked in (always an override, so a reason). */
+  walkIn?: boolean;
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -60,18 +62,20 @@ export function BookingDialog({ draft, onClose, onBooked }: Props) {
     if (isNew && !E164.test(newPatient.phone.trim())) return setError(translate('app.validation.e164'));
     if (!serviceId) return setError(translate('app.booking.choose_service'));
     if (rule && reason.trim().length < 3) return setError(translate('app.booking.reason_required'));
+    if (draft.walkIn && reason.trim().length < 3) return setError(translate('app.booking.reason_required'));
     setBusy(true);
     try {
-      const appointment = await api<Record<string, unknown>>('/appointments', {
-        method: 'POST',
-        body: {
-          serviceId, providerId, start: start.toUTC().toISO(), source: 'console',
-          ...(isNew ? { patient: newPatientBody(newPatient) } : { patientId: patient!.id }),
-          ...(locationId ? { locationId } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}),
-          ...(rule ? { override: { reason: reason.trim() } } : {}),
-        },
-      });
-      notify(translate('app.booking.booked', { time: formatDateTime(start.toJSDate(), draft.zone, locale), provider: provider?.name ?? '' }), { type: 'success' });
+      const who = isNew ? { patient: newPatientBody(newPatient) } : { patientId: patient!.id };
+      const extras = { ...(locationId ? { locationId } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) };
+      const appointment = draft.walkIn
+        ? await api<Record<string, unknown>>('/appointments/walk-in', { method: 'POST', body: { serviceId, providerId, ...who, ...extras, reason: reason.trim() } })
+        : await api<Record<string, unknown>>('/appointments', {
+          method: 'POST',
+          body: { serviceId, providerId, start: start.toUTC().toISO(), source: 'console', ...who, ...extras, ...(rule ? { override: { reason: reason.trim() } } : {}) },
+        });
+      const overrides = (appointment.overrides as string[] | undefined) ?? [];
+      const booked = translate('app.booking.booked', { time: formatDateTime(start.toJSDate(), draft.zone, locale), provider: provider?.name ?? '' });
+      notify(overrides.length ? `${booked} (${translate('app.booking.overrode', { rules: overrides.map((r) => describeRule(r, translate)).join(', ') })})` : booked, { type: 'success' });
       onBooked(appointment);
     } catch (e) {
       if (isApiError(e) && e.code === 'POLICY_VIOLATION' && e.details.rule && e.details.rule !== 'reason_required') {
@@ -87,7 +91,7 @@ export function BookingDialog({ draft, onClose, onBooked }: Props) {
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="booking-title">
       <form onSubmit={submit} noValidate>
-        <DialogTitle id="booking-title">{translate('app.booking.title')}</DialogTitle>
+        <DialogTitle id="booking-title">{translate(draft.walkIn ? 'app.booking.walk_in_title' : 'app.booking.title')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
             {isNew ? (
@@ -104,8 +108,8 @@ export function BookingDialog({ draft, onClose, onBooked }: Props) {
             )}
             <FormControlLabel control={<Switch checked={isNew} onChange={(e) => { setIsNew(e.target.checked); setError(null); }} />} label={translate('app.booking.new_patient')} />
             <Stack direction="row" spacing={2}>
-              <TextField label={translate('app.booking.when')} type="datetime-local" value={when} onChange={(e) => { setWhen(e.target.value); setRule(null); }}
-                required fullWidth slotProps={{ inputLabel: { shrink: true } }} helperText={draft.zone} name="start" />
+              {!draft.walkIn && <TextField label={translate('app.booking.when')} type="datetime-local" value={when} onChange={(e) => { setWhen(e.target.value); setRule(null); }}
+                required fullWidth slotProps={{ inputLabel: { shrink: true } }} helperText={draft.zone} name="start" />}
               <FormControl fullWidth required>
                 <InputLabel id="booking-provider">{translate('app.booking.provider')}</InputLabel>
                 <Select labelId="booking-provider" label={translate('app.booking.provider')} value={providerId} name="providerId"
@@ -135,6 +139,10 @@ export function BookingDialog({ draft, onClose, onBooked }: Props) {
               <Alert severity="warning" role="alert">
                 {translate('app.booking.override_needed', { rule: describeRule(rule, translate) })}
               </Alert>
+            )}
+            {draft.walkIn && (
+              <TextField label={translate('app.booking.walk_in_reason')} value={reason} onChange={(e) => setReason(e.target.value)} required name="walkInReason"
+                helperText={translate('app.booking.walk_in_help')} />
             )}
             {rule && (
               <TextField label={translate('app.booking.override_reason')} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus name="overrideReason"

@@ -1,7 +1,7 @@
-import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState } from 'react';
-import { Title, useLocaleState, useStore, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useLocaleState, useStore, useTranslate } from 'react-admin';
 import { api } from '../api/http';
 import { loadSession } from '../api/session';
 import { AppointmentDialog } from '../appointments/AppointmentDialog';
@@ -30,6 +30,7 @@ export function CalendarPage() {
   const [booking, setBooking] = useState<BookingDraft | null>(null);
   const [selected, setSelected] = useState<CalendarAppointment | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const { canAccess: canBook } = useCanAccess({ resource: 'appointments', action: 'create' });
 
   // First visit: the user's own location (receptionist), own calendar (provider), else the first location.
   useEffect(() => {
@@ -52,12 +53,12 @@ export function CalendarPage() {
   const key = scope ? `${scope.kind}:${scope.id}:${from}:${to}` : 'none';
 
   const polled = usePolling(key, async (signal) => {
-    if (!scope) return { appointments: [], holds: [] };
+    if (!scope) return { appointments: [], holds: [], holdsAvailable: true };
     const body = await api('/calendar', { query: { from, to, [scope.kind === 'location' ? 'locationId' : 'providerId']: scope.id }, signal });
     return normaliseCalendar(body);
   }, POLL_MS);
 
-  const data = polled.data ?? { appointments: [], holds: [] };
+  const data = polled.data ?? { appointments: [], holds: [], holdsAvailable: true };
   const columns = useMemo(
     () => (scope ? buildColumns(view, scope, anchor, providers, rules, data, locale) : []),
     [view, scope, anchor.toISODate(), providers, rules, data, locale],
@@ -71,7 +72,8 @@ export function CalendarPage() {
 
   const title = view === 'day' ? formatDay(days[0]!, locale) : `${days[0]!.setLocale(locale).toFormat('d LLL')} – ${days[6]!.setLocale(locale).toFormat('d LLL yyyy')}`;
   const onFreeSlot = (column: Column, start: number) =>
-    setBooking({ start, providerId: column.providerId, locationId: scope?.kind === 'location' ? scope.id : (loadSession()?.staff.locationIds[0] ?? null), zone });
+    canBook && setBooking({ start, providerId: column.providerId, locationId: defaultLocation(), zone });
+  const defaultLocation = () => (scope?.kind === 'location' ? scope.id : (loadSession()?.staff.locationIds[0] ?? null));
 
   return (
     <Box sx={{ mt: 1 }}>
@@ -79,7 +81,8 @@ export function CalendarPage() {
       <Card>
         <CardContent>
           <Stack spacing={1.5}>
-            <CalendarToolbar view={view} scope={scope} title={title} locations={locations} providers={providers} onView={setView} onScope={setScope} onStep={step} />
+            <CalendarToolbar view={view} scope={scope} title={title} locations={locations} providers={providers} onView={setView} onScope={setScope} onStep={step}
+              onWalkIn={canBook ? () => setBooking({ start: Date.now(), providerId: scope?.kind === 'provider' ? scope.id : null, locationId: defaultLocation(), zone, walkIn: true }) : undefined} />
             <Stack direction="row" sx={{ justifyContent: 'space-between', flexWrap: 'wrap', rowGap: 1 }}>
               <Legend />
               <Typography variant="caption" color="text.secondary">
@@ -88,7 +91,12 @@ export function CalendarPage() {
               </Typography>
             </Stack>
             {(polled.error || refError) && <Alert severity="error" role="alert">{describeError(polled.error ?? refError, translate, zone, locale)}</Alert>}
-            {scope && columns.length === 0 && !polled.loading && <Alert severity="info">{translate('app.calendar.no_providers')}</Alert>}
+            {polled.data && !polled.data.holdsAvailable && <Alert severity="warning">{translate('app.calendar.holds_unavailable')}</Alert>}
+            {scope && columns.length === 0 && !polled.loading && (
+              <Alert severity="info" action={<Button color="inherit" size="small" onClick={() => setView('week')}>{translate('app.calendar.show_week')}</Button>}>
+                {translate('app.calendar.no_providers')}
+              </Alert>
+            )}
             {columns.length > 0 && (
               <TimeGrid columns={columns} zone={zone} locale={locale} startHour={hours.start} endHour={hours.end} now={now}
                 showProvider={view === 'week' && scope?.kind === 'location'} onFreeSlot={onFreeSlot} onAppointment={setSelected} />

@@ -13,9 +13,11 @@ interface Props {
   onView: (view: ViewKind) => void;
   onScope: (scope: Scope) => void;
   onStep: (direction: -1 | 0 | 1) => void;
+  /** Absent when the user may not book. */
+  onWalkIn?: () => void;
 }
 
-export function CalendarToolbar({ view, scope, title, locations, providers, onView, onScope, onStep }: Props) {
+export function CalendarToolbar({ view, scope, title, locations, providers, onView, onScope, onStep, onWalkIn }: Props) {
   const translate = useTranslate();
   const kind = scope?.kind ?? 'location';
   const options = kind === 'location' ? locations : providers;
@@ -51,6 +53,7 @@ export function CalendarToolbar({ view, scope, title, locations, providers, onVi
           {options.map((o) => <MenuItem key={o.id} value={o.id}>{o.name}</MenuItem>)}
         </Select>
       </FormControl>
+      {onWalkIn && <Button variant="contained" onClick={onWalkIn} sx={{ ml: 'auto' }}>{translate('app.booking.walk_in')}</Button>}
     </Stack>
   );
 }

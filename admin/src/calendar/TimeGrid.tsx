@@ -46,12 +46,16 @@ export function TimeGrid({ columns, zone, locale, startHour, endHour, now, showP
     <Box ref={grid} role="grid" aria-label={translate('app.calendar.title')}
       sx={{ display: 'grid', gridTemplateColumns: `64px repeat(${columns.length}, minmax(150px, 1fr))`, border: '1px solid #d6dde3', borderRadius: 2, overflow: 'auto', maxHeight: 'calc(100vh - 230px)', background: '#fff' }}>
       <Box sx={{ position: 'sticky', top: 0, left: 0, zIndex: 4, background: '#f8fafb', borderBottom: '1px solid #d6dde3' }} />
-      {columns.map((c) => (
-        <Box key={c.key} role="columnheader" sx={{ position: 'sticky', top: 0, zIndex: 3, background: '#f8fafb', borderBottom: '1px solid #d6dde3', borderLeft: '1px solid #e3e8ec', px: 1, py: 0.75, textAlign: 'center' }}>
-          <Box sx={{ fontWeight: 600, fontSize: 14 }}>{c.label}</Box>
+      {columns.map((c) => {
+        const today = c.day.hasSame(DateTime.fromMillis(now, { zone }), 'day');
+        return (
+        <Box key={c.key} role="columnheader" aria-current={today ? 'date' : undefined}
+          sx={{ position: 'sticky', top: 0, zIndex: 3, background: today ? '#e3f1f6' : '#f8fafb', borderBottom: today ? '3px solid #176b87' : '1px solid #d6dde3', borderLeft: '1px solid #e3e8ec', px: 1, py: 0.75, textAlign: 'center' }}>
+          <Box sx={{ fontWeight: today ? 700 : 600, fontSize: 14, color: today ? 'primary.main' : 'inherit' }}>{c.label}</Box>
           {c.sublabel && <Box sx={{ fontSize: 12, color: 'text.secondary' }}>{c.sublabel}</Box>}
         </Box>
-      ))}
+        );
+      })}
       <Box sx={{ position: 'sticky', left: 0, zIndex: 2, background: '#fff', height }}>
         {Array.from({ length: endHour - startHour }, (_, i) => (
           <Box key={i} sx={{ height: ROW * 4, fontSize: 11, color: 'text.secondary', textAlign: 'right', pr: 1, pt: '2px', borderTop: i ? '1px solid #e3e8ec' : 'none' }}>

@@ -29,9 +29,10 @@ export function normaliseHold(h: Raw, index: number): CalendarHold {
 }
 
 export function normaliseCalendar(body: unknown): CalendarData {
-  const b = (body ?? {}) as { appointments?: Raw[]; holds?: Raw[] };
+  const b = (body ?? {}) as { appointments?: Raw[]; holds?: Raw[]; holdsAvailable?: boolean };
   return {
     appointments: (b.appointments ?? []).map(normaliseAppointment).filter((a) => Number.isFinite(a.start) && Number.isFinite(a.end)),
     holds: (b.holds ?? []).map(normaliseHold).filter((h) => Number.isFinite(h.start) && Number.isFinite(h.end)),
+    holdsAvailable: b.holdsAvailable !== false,
   };
 }

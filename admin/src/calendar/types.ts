@@ -25,6 +25,8 @@ export interface CalendarHold {
 export interface CalendarData {
   appointments: CalendarAppointment[];
   holds: CalendarHold[];
+  /** false when the API could not read live holds (Redis down): held time may look free. */
+  holdsAvailable: boolean;
 }
 
 export interface Location { id: string; name: string; timezone: string }

@@ -22,6 +22,7 @@ export const enApp = {
       completed: 'Completed', rescheduled: 'Rescheduled', cancelled: 'Cancelled', no_show: 'No-show',
     },
     calendar: {
+      holds_unavailable: 'Live holds cannot be read right now: a time that looks free may be mid-booking in a chat.', show_week: 'Show the week',
       title: 'Calendar', day: 'Day', week: 'Week', today: 'Today', previous: 'Previous', next: 'Next', by_location: 'By location',
       by_provider: 'By provider', location: 'Location', provider: 'Provider', legend: 'Legend', held_slot: 'Held (chat in progress)',
       free_slot: 'Book %{time}', no_providers: 'No provider works here on this day.', times_in: 'Times in %{zone}',
@@ -29,6 +30,8 @@ export const enApp = {
       appointment_label: '%{time}, %{patient}, %{service}, %{status}',
     },
     booking: {
+      walk_in: 'Walk-in', walk_in_title: 'Walk-in: book now and check in', walk_in_reason: 'Why now (reason for the override)', walk_in_help: 'A walk-in starts now, inside the notice window: the reason is audited.',
+      overrode: 'overrode: %{rules}',
       title: 'Book an appointment', when: 'When', provider: 'Provider', location: 'Location', service: 'Service', patient: 'Patient',
       patient_search: 'Find patient by phone or name', patient_search_help: 'Type at least 3 characters of a name, or a phone number',
       no_patient: 'No patient found.', new_patient: 'New patient', phone: 'Phone (E.164, e.g. +12125550123)', full_name: 'Full name',

@@ -26,6 +26,7 @@ export const esApp: Translated<AppMessages> = {
       completed: 'Atendida', rescheduled: 'Reprogramada', cancelled: 'Cancelada', no_show: 'No se presentó',
     },
     calendar: {
+      holds_unavailable: 'Ahora no se pueden leer las reservas en curso: un horario que parece libre puede estar reservándose en un chat.', show_week: 'Ver la semana',
       title: 'Agenda', day: 'Día', week: 'Semana', today: 'Hoy', previous: 'Anterior', next: 'Siguiente', by_location: 'Por sede',
       by_provider: 'Por profesional', location: 'Sede', provider: 'Profesional', legend: 'Leyenda', held_slot: 'Retenido (chat en curso)',
       free_slot: 'Reservar %{time}', no_providers: 'Ningún profesional trabaja aquí este día.', times_in: 'Horas en %{zone}',
@@ -33,6 +34,8 @@ export const esApp: Translated<AppMessages> = {
       appointment_label: '%{time}, %{patient}, %{service}, %{status}',
     },
     booking: {
+      walk_in: 'Sin cita', walk_in_title: 'Paciente sin cita: reservar ahora y registrar llegada', walk_in_reason: 'Por qué ahora (motivo de la excepción)', walk_in_help: 'Empieza ahora, dentro del plazo mínimo: el motivo queda auditado.',
+      overrode: 'excepción: %{rules}',
       title: 'Reservar una cita', when: 'Cuándo', provider: 'Profesional', location: 'Sede', service: 'Servicio', patient: 'Paciente',
       patient_search: 'Buscar paciente por teléfono o nombre', patient_search_help: 'Escriba al menos 3 letras del nombre o un teléfono',
       no_patient: 'No se encontró ningún paciente.', new_patient: 'Paciente nuevo', phone: 'Teléfono (E.164, p. ej. +12125550123)', full_name: 'Nombre completo',

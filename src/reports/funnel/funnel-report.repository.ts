@@ -5,11 +5,13 @@ import { ReportSqlRepository } from '../report-sql.repository.js';
 import { appointmentFilters, filterSql, periodSql } from '../report-sql.js';
 import { SESSION_GAP_MS } from './funnel.recorder.js';
 
-export interface FunnelRow {
-  dim: 'channelLanguage' | 'period' | 'outcome' | 'total';
-  channel: string | null; language: string | null; period: string | null; outcome: string | null; stage: number | null;
-  sessions: bigint; intent: bigint; shown: bigint; held: bigint; details: bigint; booked: bigint; bookings: bigint;
-  median_minutes_to_book: number | null;
+export interface FunnelGroupRow {
+  channel: string; language: string; period: string; stage: number; outcome: string; sessions: bigint; bookings: bigint;
+}
+export interface FunnelMedianRow { dim: 'channelLanguage' | 'period' | 'total'; channel: string | null; language: string | null; period: string | null; median: number | null }
+
+function funnelFilters(q: ReportQuery): Prisma.Sql {
+  return filterSql(q, { location: 'f.location_id', provider: 'f.provider_id', service: 'f.service_id', channel: 'f.channel' });
 }
 
 @Injectable()
@@ -17,32 +19,37 @@ export class FunnelReportRepository {
   constructor(private readonly sql: ReportSqlRepository) {}
 
   /**
-   * Chat sessions that started in the range. `stage` is the furthest stage reached (0 started …
-   * 5 booked); a session counts at every stage up to it, so each step of the funnel holds the next.
+   * Chat sessions that started in the range, counted per (channel, language, period, furthest stage,
+   * outcome): a few hundred groups that the report folds into its tables. `stage` is the furthest
+   * stage reached (0 started … 5 booked); a session counts at every stage up to it.
    */
-  sessions(q: ReportQuery): Promise<FunnelRow[]> {
+  sessions(q: ReportQuery): Promise<FunnelGroupRow[]> {
     const openSince = new Date(+q.now - SESSION_GAP_MS);
-    return this.sql.rows<FunnelRow>(Prisma.sql`
-      WITH base AS (
-        SELECT f.channel::text AS channel, f.language, f.bookings, ${periodSql(q, 'f.started_at')} AS period,
-               CASE WHEN f.booked_at IS NOT NULL THEN 5 WHEN f.details_at IS NOT NULL THEN 4 WHEN f.slot_held_at IS NOT NULL THEN 3
-                    WHEN f.slots_shown_at IS NOT NULL THEN 2 WHEN f.intent_at IS NOT NULL THEN 1 ELSE 0 END AS stage,
-               CASE WHEN f.booked_at IS NOT NULL THEN 'booked' WHEN f.opted_out_at IS NOT NULL THEN 'opted_out'
-                    WHEN f.handoff_at IS NOT NULL THEN 'handed_off' WHEN f.last_activity_at > ${openSince} THEN 'open'
-                    ELSE 'ended_early' END AS outcome,
-               extract(epoch FROM f.booked_at - f.started_at) / 60 AS minutes_to_book
+    return this.sql.rows<FunnelGroupRow>(Prisma.sql`
+      SELECT f.channel::text AS channel, f.language, ${periodSql(q, 'f.started_at')} AS period,
+             CASE WHEN f.booked_at IS NOT NULL THEN 5 WHEN f.details_at IS NOT NULL THEN 4 WHEN f.slot_held_at IS NOT NULL THEN 3
+                  WHEN f.slots_shown_at IS NOT NULL THEN 2 WHEN f.intent_at IS NOT NULL THEN 1 ELSE 0 END AS stage,
+             CASE WHEN f.booked_at IS NOT NULL THEN 'booked' WHEN f.opted_out_at IS NOT NULL THEN 'opted_out'
+                  WHEN f.handoff_at IS NOT NULL THEN 'handed_off' WHEN f.last_activity_at > ${openSince} THEN 'open'
+                  ELSE 'ended_early' END AS outcome,
+             count(*) AS sessions, sum(f.bookings) AS bookings
+      FROM conversation_funnels f
+      WHERE f.clinic_id = ${q.clinicId}::uuid AND f.started_at >= ${q.range.start} AND f.started_at < ${q.range.end} ${funnelFilters(q)}
+      GROUP BY 1, 2, 3, 4, 5`);
+  }
+
+  /** Median minutes from session start to first booking, over booked sessions: per channel and language, per period, overall. */
+  medianMinutesToBook(q: ReportQuery): Promise<FunnelMedianRow[]> {
+    return this.sql.rows<FunnelMedianRow>(Prisma.sql`
+      WITH booked AS (
+        SELECT f.channel::text AS channel, f.language, ${periodSql(q, 'f.started_at')} AS period, extract(epoch FROM f.booked_at - f.started_at) / 60 AS minutes
         FROM conversation_funnels f
         WHERE f.clinic_id = ${q.clinicId}::uuid AND f.started_at >= ${q.range.start} AND f.started_at < ${q.range.end}
-          ${filterSql(q, { location: 'f.location_id', provider: 'f.provider_id', service: 'f.service_id', channel: 'f.channel' })}
+          AND f.booked_at IS NOT NULL ${funnelFilters(q)}
       )
-      SELECT CASE WHEN GROUPING(channel, language) = 0 THEN 'channelLanguage' WHEN GROUPING(period) = 0 THEN 'period'
-                  WHEN GROUPING(outcome, stage) = 0 THEN 'outcome' ELSE 'total' END AS dim,
-             channel, language, period, outcome, stage,
-             count(*) AS sessions, count(*) FILTER (WHERE stage >= 1) AS intent, count(*) FILTER (WHERE stage >= 2) AS shown,
-             count(*) FILTER (WHERE stage >= 3) AS held, count(*) FILTER (WHERE stage >= 4) AS details,
-             count(*) FILTER (WHERE stage >= 5) AS booked, sum(bookings) AS bookings,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes_to_book) AS median_minutes_to_book
-      FROM base GROUP BY GROUPING SETS ((channel, language), (period), (outcome, stage), ())`);
+      SELECT CASE WHEN GROUPING(channel, language) = 0 THEN 'channelLanguage' WHEN GROUPING(period) = 0 THEN 'period' ELSE 'total' END AS dim,
+             channel, language, period, percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS median
+      FROM booked GROUP BY GROUPING SETS ((channel, language), (period), ())`);
   }
 
   /** New bookings made in the range, chat (WhatsApp, SMS) vs staff; the same population as the bookings report. */
