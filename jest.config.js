@@ -24,7 +24,8 @@ const common = {
 
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    // admin/src: the console's pure logic (calendar layout and columns); its screens are covered by test/browser.
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/admin/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -19,6 +19,7 @@ try {
     step('Type-check the staff console');
     run('npx', ['tsc', '--noEmit', '-p', 'admin/tsconfig.json'], { env });
     run('npx', ['tsc', '--noEmit', '-p', 'admin/tsconfig.node.json'], { env });
+    run('npx', ['tsc', '--noEmit', '-p', 'admin/tsconfig.spec.json'], { env });
   }
   // The browser test (test/browser) drives Debian's Chromium against the built console.
   ensureChromium();

@@ -9,7 +9,7 @@ import { Dashboard } from './layout/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
-import { ReportsPage } from './reports/ReportsPage';
+import { LazyReports } from './layout/LazyReports';
 import { resources } from './resources';
 import { TryBotPage } from './try-bot/TryBotPage';
 
@@ -22,7 +22,7 @@ export function App() {
       <CustomRoutes>
         <Route path="/calendar" element={<CalendarPage />} />
         <Route path="/try-the-bot" element={<TryBotPage />} />
-        <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/reports" element={<LazyReports />} />
         <Route path="/channels" element={<ChannelsPage />} />
       </CustomRoutes>
     </Admin>

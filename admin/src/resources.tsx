@@ -10,14 +10,14 @@ import { ProviderList } from './providers/ProviderResource';
 import { RoomList } from './rooms/RoomResource';
 import { ExceptionCreate, ExceptionEdit, ExceptionList } from './schedule-exceptions/ExceptionResource';
 import { ServiceList } from './services/ServiceResource';
-import { WaitlistList } from './waitlist/WaitlistList';
+import { WaitlistEdit, WaitlistList } from './waitlist/WaitlistList';
 
 /** Every react-admin resource of the console; each one's screens live in its own folder. */
 export const resources: ResourceProps[] = [
   { name: 'appointments', list: AppointmentList, show: AppointmentShow, recordRepresentation: 'patientName' },
   { name: 'patients', list: PatientList, show: PatientShow, recordRepresentation: 'fullName' },
   { name: 'conversations', list: InboxPage },
-  { name: 'waitlist', list: WaitlistList },
+  { name: 'waitlist', list: WaitlistList, edit: WaitlistEdit, recordRepresentation: 'patientName' },
   { name: 'audit-log', list: AuditList },
   { name: 'providers', list: ProviderList, recordRepresentation: 'name' },
   { name: 'services', list: ServiceList, recordRepresentation: 'name' },

@@ -245,7 +245,7 @@ function addBookedSession(thread: HistoryConversation, appt: HistoryAppointment,
 
 /** People who started booking and stopped: after the bot understood, after seeing times, or while holding one. */
 function addDroppedBookings(rnd: Random, byThread: Map<string, HistoryConversation>, ids: DemoIds, now: DateTime, messageId: () => string): void {
-  for (let i = 0; i < 70; i++) {
+  for (let i = 0; i < 600; i++) {
     const es = rnd.chance(0.2);
     const service = rnd.pick(DEMO_SERVICES);
     const provider = rnd.pick(DEMO_PROVIDERS.filter((p) => (p.services as readonly string[]).includes(service.code)));
@@ -270,7 +270,7 @@ function addDroppedBookings(rnd: Random, byThread: Map<string, HistoryConversati
     }
     const location = provider.rules[0]?.location ?? null;
     byThread.set(`dropped:${i}`, {
-      patientKey: null, phone: `+1646555${String(4000 + i).padStart(4, '0')}`, channel: rnd.chance(0.6) ? 'whatsapp' : 'sms', language: es ? 'es' : 'en',
+      patientKey: null, phone: `+1646556${String(i).padStart(4, '0')}`, channel: rnd.chance(0.6) ? 'whatsapp' : 'sms', language: es ? 'es' : 'en',
       status: 'closed', messages,
       sessions: [{
         ...emptySession(at(0), messages.at(-1)!.at, false),

@@ -48,7 +48,7 @@ export const REPORT_DEFINITIONS: Record<ReportName, { summary: string; descripti
   messaging: {
     summary: 'Messages sent, delivered, read and failed per channel; opt-outs',
     description: 'Messages written in the range, by each one\'s latest delivery status: `sent` = accepted by the provider (sent, delivered or read); `delivered` = delivered or read; `read`; `failed` = failed or undelivered; `pending` = still queued; `inbound` = patient messages. '
-      + '`deliveryRate` = delivered / sent; `failureRate` = failed / (sent + failed). `optOuts` = conversations whose STOP fell in the range and still stands. '
+      + '`deliveryRate` = delivered / (sent + failed), the share of messages handed to a provider that arrived; `failureRate` = failed / (sent + failed). `optOuts` = conversations whose STOP fell in the range and still stands. '
       + 'Messages carry no location, provider or service: the report is clinic-wide (receptionists are refused) and only the channel filter applies. ' + COMMON,
   },
   bookings: {

@@ -154,6 +154,17 @@ describe('staff console in a browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'inbox.png') });
   }, 60_000);
 
+  it('switches the whole interface to Spanish and back', async () => {
+    await page.getByRole('button', { name: /English/i }).click();
+    await page.getByRole('menuitem', { name: 'Español' }).click();
+    await page.getByRole('menuitem', { name: 'Agenda' }).click();
+    await page.getByRole('button', { name: 'Semana', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Por sede' }).waitFor();
+    await page.getByRole('button', { name: /Español/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Calendar' }).waitFor();
+  }, 60_000);
+
   it('chats with the bot on "Try the bot"', async () => {
     await page.getByRole('menuitem', { name: 'Try the bot' }).click();
     const box = page.getByLabel('Message');
@@ -179,6 +190,10 @@ describe('staff console in a browser', () => {
     await page.getByRole('menuitem', { name: 'Reports' }).click();
     await page.waitForLoadState('networkidle');
     await page.locator('[role="progressbar"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    // Past the filters, to the figures and charts.
+    await page.mouse.move(700, 600);
+    await page.mouse.wheel(0, 470);
+    await page.waitForTimeout(800);
     await page.mouse.move(5, 880);
     await page.screenshot({ path: join(SCREENSHOTS, 'reports.png') });
     expect(pageErrors).toEqual([]);

@@ -15,14 +15,15 @@ export async function freePort(): Promise<number> {
 
 export class PrivateRedis {
   private child: ChildProcess | null = null;
-  constructor(readonly port: number) {}
+  /** `extraArgs` come last, so they override the defaults (e.g. `--appendonly yes --dir <folder>` for a Redis that keeps its data over a restart). */
+  constructor(readonly port: number, private readonly extraArgs: string[] = []) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}/0`;
   }
 
   async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.extraArgs], { stdio: 'ignore' });
     for (let i = 0; i < 50; i++) {
       if (await this.ping()) return;
       await new Promise((r) => setTimeout(r, 100));

@@ -18,7 +18,7 @@ const CHANNELS = ['whatsapp', 'sms', 'console', 'walk_in', 'api'];
 export function ReportFiltersBar({ value, onChange, locations, providers, services, text }: Props) {
   const set = (patch: Partial<ReportFilters>) => onChange({ ...value, ...patch });
   const pick = (label: string, current: string | undefined, options: Option[], key: keyof ReportFilters) => (
-    <FormControl size="small" sx={{ minWidth: 160 }}>
+    <FormControl size="small" fullWidth={false} sx={{ width: 180 }}>
       <InputLabel id={`report-${key}`}>{label}</InputLabel>
       <Select labelId={`report-${key}`} label={label} value={current ?? ''} onChange={(e) => set({ [key]: e.target.value || undefined })}>
         <MenuItem value="">{text.all}</MenuItem>
@@ -28,9 +28,9 @@ export function ReportFiltersBar({ value, onChange, locations, providers, servic
   );
   return (
     <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1.5, alignItems: 'center' }} className="reports-no-print">
-      <TextField size="small" type="date" label={text.from} value={value.from} onChange={(e) => e.target.value && set({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-      <TextField size="small" type="date" label={text.to} value={value.to} onChange={(e) => e.target.value && set({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-      <FormControl size="small" sx={{ minWidth: 120 }}>
+      <TextField size="small" fullWidth={false} sx={{ width: 170 }} type="date" label={text.from} value={value.from} onChange={(e) => e.target.value && set({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+      <TextField size="small" fullWidth={false} sx={{ width: 170 }} type="date" label={text.to} value={value.to} onChange={(e) => e.target.value && set({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+      <FormControl size="small" fullWidth={false} sx={{ width: 130 }}>
         <InputLabel id="report-group">{text.groupBy}</InputLabel>
         <Select labelId="report-group" label={text.groupBy} value={value.groupBy} onChange={(e) => set({ groupBy: e.target.value as ReportFilters['groupBy'] })}>
           <MenuItem value="day">{text.day}</MenuItem>

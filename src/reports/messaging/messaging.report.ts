@@ -19,7 +19,7 @@ export class MessagingReport implements Report {
       const failed = num(r?.failed);
       return {
         inbound: num(r?.inbound), outbound: num(r?.outbound), sent, delivered: num(r?.delivered), read: num(r?.read), failed, pending: num(r?.pending),
-        deliveryRate: ratio(num(r?.delivered), sent), failureRate: ratio(failed, sent + failed),
+        deliveryRate: ratio(num(r?.delivered), sent + failed), failureRate: ratio(failed, sent + failed),
       };
     };
     const channels = CHANNELS.filter((c) => !q.channel || q.channel === c);
@@ -30,7 +30,7 @@ export class MessagingReport implements Report {
     return {
       totals: {
         inbound: sum('inbound'), outbound: sum('outbound'), sent, delivered: sum('delivered'), read: sum('read'), failed, pending: sum('pending'),
-        deliveryRate: ratio(sum('delivered'), sent), failureRate: ratio(failed, sent + failed), optOuts: sum('optOuts'),
+        deliveryRate: ratio(sum('delivered'), sent + failed), failureRate: ratio(failed, sent + failed), optOuts: sum('optOuts'),
       },
       tables: {
         byChannel,

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { holdExpiryJobId } from '../../../src/conversation/hold-expiry-notices.js';
+import { openSnapshot } from '../../../src/conversation/sealed-snapshot.js';
 import { waitlistEnv, type WaitlistEnv } from './waitlist-env.js';
 
 /**
@@ -12,10 +13,10 @@ describe('hold expiry notice in the chat', () => {
 
   beforeAll(async () => {
     env = await waitlistEnv(NOW);
-  });
+  }, 60_000);
   afterAll(async () => {
     await env?.close();
-  });
+  }, 30_000);
   afterEach(() => env.clock.set(NOW));
 
   /** A returning patient who has chosen a time and is looking at "Shall I book it?". */
@@ -25,7 +26,8 @@ describe('hold expiry notice in the chat', () => {
     const held = await patient.chat.choose(0);
     expect(patient.chat.text(held)).toMatch(/^Holding Tue 16 Mar, .* Shall I book it\?$/);
     const conversation = await env.prisma.conversation.findFirstOrThrow({ where: { patientId: patient.id, channel: 'whatsapp' } });
-    const token = (conversation.snapshot as { state: { context: { booking: { hold: { token: string } } } } }).state.context.booking.hold.token;
+    const dialog = openSnapshot(conversation.snapshot, env.cipher) as { state: { context: { booking: { hold: { token: string } } } } };
+    const token = dialog.state.context.booking.hold.token;
     const job = (await env.notificationsQueue.getJob(holdExpiryJobId(token))) as Job;
     return { ...patient, token, job };
   }
@@ -52,7 +54,7 @@ describe('hold expiry notice in the chat', () => {
     const chat = env.chat(patient.phone);
     expect(chat.text(await chat.send('yes'))).toMatch(/^You're booked ✅ Tue 16 Mar/);
     expect(await env.prisma.appointment.count({ where: { patientId: patient.id, status: 'confirmed' } })).toBe(1);
-  });
+  }, 30_000);
 
   it('says nothing when the patient booked before the hold lapsed', async () => {
     const patient = await holding('Ivo Ivanov');
@@ -61,7 +63,7 @@ describe('hold expiry notice in the chat', () => {
     await patient.job.promote();
     await finished(patient.job);
     expect(await env.outboundTexts(patient.phone)).toEqual([]);
-  });
+  }, 30_000);
 
   it('says nothing when the patient moved on to something else', async () => {
     const patient = await holding('Jo Jensen');
@@ -70,5 +72,5 @@ describe('hold expiry notice in the chat', () => {
     await patient.job.promote();
     await finished(patient.job);
     expect(await env.outboundTexts(patient.phone)).toEqual([]);
-  });
+  }, 30_000);
 });

@@ -15,10 +15,10 @@ describe('waitlist offers', () => {
 
   beforeAll(async () => {
     env = await waitlistEnv(NOW);
-  });
+  }, 60_000);
   afterAll(async () => {
     await env?.close();
-  });
+  }, 30_000);
 
   const bookFor = async (fullName: string, start: string, providerId = env.ids.patel) => {
     const res = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId, start, source: 'console', patient: { phone: env.newPhone(), fullName } });
@@ -28,8 +28,9 @@ describe('waitlist offers', () => {
   const cancel = async (appointmentId: string) => {
     expect((await env.api('POST', `/api/v1/appointments/${appointmentId}/cancel`, { reason: 'Patient called to cancel' })).status).toBe(200);
   };
+  /** The pending offer of a slot, once its message is in the patient's chat. */
   const pendingOffer = (slotStart: string) =>
-    env.until(() => env.prisma.waitlistOffer.findFirst({ where: { slotStart: new Date(slotStart), outcome: 'pending' } }), (o) => o !== null, `a pending offer at ${slotStart}`);
+    env.until(() => env.prisma.waitlistOffer.findFirst({ where: { slotStart: new Date(slotStart), outcome: 'pending', messageId: { not: null } } }), (o) => o !== null, `a pending offer at ${slotStart}`);
   const freeStarts = async (day: string) => {
     const res = await env.api('GET', `/api/v1/availability?service=${env.ids.followUp}&provider=${env.ids.patel}&from=${day}&to=${day}`);
     return (res.body.slots as { start: string }[]).map((s) => s.start);
@@ -65,7 +66,7 @@ describe('waitlist offers', () => {
           blockStart: new Date(SLOT), blockEnd: new Date('2027-03-16T15:30:00Z'), status: 'confirmed', source: 'console', createdBy: 'system', updatedBy: 'system',
         },
       });
-    });
+    }, 60_000);
 
     it('a cancellation offers the slot to the most urgent, earliest suitable patient, held for the claim window', async () => {
       const taken = await bookFor('Xavier Xu', SLOT);
@@ -91,7 +92,7 @@ describe('waitlist offers', () => {
       const job = await env.waitlistQueue.getJob(`waitlist-offer-expiry-${offer!.id}`);
       expect(await job?.getState()).toBe('delayed');
       expect(job!.opts.delay).toBe(30 * 60_000);
-    });
+    }, 30_000);
 
     it('silence: at the end of the claim window the offer expires and passes to the next patient; a late "yes" gets nothing', async () => {
       const first = (await env.prisma.waitlistOffer.findFirstOrThrow({ where: { slotStart: new Date(SLOT), patientId: b.id } }));
@@ -108,7 +109,7 @@ describe('waitlist offers', () => {
       const late = await b.chat.send('yes');
       expect(b.chat.text(late)).toBe("Sorry, that time is no longer available. You're still on the waitlist — I'll message you if another opens up.");
       expect(await env.prisma.appointment.count({ where: { patientId: b.id } })).toBe(0);
-    });
+    }, 30_000);
 
     it('"no" declines and passes the slot on at once', async () => {
       // Tapping the offer's "No, thanks" button.
@@ -119,7 +120,7 @@ describe('waitlist offers', () => {
       const closed = await env.prisma.waitlistOffer.findFirstOrThrow({ where: { slotStart: new Date(SLOT), patientId: c.id } });
       expect(closed).toMatchObject({ outcome: 'declined' });
       expect(closed.respondedAt?.toISOString()).toBe('2027-03-11T15:30:01.000Z');
-    });
+    }, 30_000);
 
     it('"yes" books it through the hold and removes the patient\'s other entries for that service and window', async () => {
       const offer = await pendingOffer(SLOT);
@@ -135,7 +136,7 @@ describe('waitlist offers', () => {
       // Nobody else is offered it, and it is no longer free.
       expect(await env.prisma.waitlistOffer.count({ where: { slotStart: new Date(SLOT), outcome: 'pending' } })).toBe(0);
       expect(await env.prisma.appointment.count({ where: { providerId: env.ids.patel, startsAt: new Date(SLOT), status: 'confirmed' } })).toBe(1);
-    });
+    }, 30_000);
   });
 
   describe('two patients can never both get a slot', () => {
@@ -178,15 +179,15 @@ describe('waitlist offers', () => {
       expect(expiry.kind === 'not_due' || expiry.kind === 'answered').toBe(true);
       const active = await env.prisma.appointment.findMany({ where: { providerId: env.ids.patel, startsAt: new Date(SLOT), status: { notIn: ['cancelled', 'rescheduled'] } } });
       expect(active.map((x) => x.patientId)).toEqual([patients[0]!.id]);
-    });
+    }, 30_000);
 
     it('"yes" at the very end of the window loses to the expiry: the next patient gets it, and only they can book it', async () => {
       const SLOT2 = '2027-03-16T18:00:00.000Z'; // 2:00 pm EDT
       env.clock.set(NOW);
       const first = await env.patient('Vic Vance');
       const second = await env.patient('Wes Wong');
-      await env.entry(first.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 40, createdAt: '2027-03-01T12:00:00Z' });
-      await env.entry(second.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 40, createdAt: '2027-03-02T12:00:00Z' });
+      await env.entry(first.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 90, createdAt: '2027-03-01T12:00:00Z' });
+      await env.entry(second.id, { earliest: '2027-03-16', latest: '2027-03-16', urgency: 90, createdAt: '2027-03-02T12:00:00Z' });
       await cancel((await bookFor('Zed Zane', SLOT2)).id);
       const offer = await pendingOffer(SLOT2);
       expect(offer!.patientId).toBe(first.id);
@@ -200,6 +201,6 @@ describe('waitlist offers', () => {
       expect(second.chat.text(await second.chat.send('1'))).toMatch(/^You're booked ✅/);
       const active = await env.prisma.appointment.findMany({ where: { providerId: env.ids.patel, startsAt: new Date(SLOT2), status: { notIn: ['cancelled', 'rescheduled'] } } });
       expect(active.map((x) => x.patientId)).toEqual([second.id]);
-    });
+    }, 30_000);
   });
 });
