@@ -4,6 +4,7 @@ import { OutboundDispatcher } from '../channels/outbound-dispatcher.js';
 import { Clock } from '../common/clock.js';
 import type { PhiCipher } from '../common/crypto/phi-cipher.js';
 import { NotFoundError } from '../common/errors.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PatientService } from '../patients/patient.service.js';
 import { PHI_CIPHER } from '../patients/phi.module.js';
@@ -19,6 +20,8 @@ import { TurnLock } from './turn-lock.js';
 
 /** More effects than this in one turn means a dialog bug; stop rather than loop. */
 const MAX_EFFECTS_PER_TURN = 12;
+const ROUTE_TTL_MS = 30_000;
+class RouteNotFound extends Error {}
 
 export interface ReceiveResult { conversationId: string; duplicate: boolean; replies: OutboundReply[] }
 export interface AcceptResult { conversationId: string; inboundId: string; duplicate: boolean }
@@ -33,6 +36,7 @@ export interface AcceptResult { conversationId: string; inboundId: string; dupli
 @Injectable()
 export class ConversationRuntime {
   private readonly logger = new Logger(ConversationRuntime.name);
+  private readonly routes = new TtlCache<NonNullable<Awaited<ReturnType<ConversationRepository['findChannel']>>>>(ROUTE_TTL_MS);
 
   constructor(
     private readonly conversations: ConversationRepository,
@@ -63,13 +67,14 @@ export class ConversationRuntime {
    * Channel webhooks answer the provider after this step and let a worker run the turn.
    */
   async accept(message: InboundMessage): Promise<AcceptResult> {
-    const route = await this.conversations.findChannel(message.channel, message.to);
+    const route = await this.findRoute(message.channel, message.to);
     if (!route) throw new NotFoundError(`Clinic number ${message.to} on ${message.channel}`);
     const clinicId = route.clinicId;
     const addressHash = this.cipher.blindIndex(message.from);
-    const patient = await this.patients.findByPhone(clinicId, message.from);
-    const conversation = await this.conversations.upsert({
-      clinicId, channel: message.channel, clinicAddress: route.address, addressHash, addressEnc: this.cipher.encrypt(message.from), patientId: patient?.id ?? null,
+    // Only a first contact needs the patient looked up; a turn finds them from the conversation.
+    const conversation = await this.conversations.findByAddress(clinicId, message.channel, addressHash) ?? await this.conversations.upsert({
+      clinicId, channel: message.channel, clinicAddress: route.address, addressHash, addressEnc: this.cipher.encrypt(message.from),
+      patientId: (await this.patients.findByPhone(clinicId, message.from))?.id ?? null,
     });
     const body = message.unsupported ? '[unsupported message]' : message.text;
     const inbound = await this.conversations.insertInbound({
@@ -85,6 +90,22 @@ export class ConversationRuntime {
       await this.conversations.setProfileName(conversation.id, this.cipher.encrypt(message.profileName.slice(0, 100)));
     }
     return { conversationId: conversation.id, inboundId: inbound.id, duplicate: false };
+  }
+
+  /**
+   * Which clinic a number belongs to, cached briefly: every webhook needs it and numbers are
+   * reassigned rarely (a move takes effect within ROUTE_TTL_MS on every instance).
+   */
+  private async findRoute(channel: InboundMessage['channel'], address: string) {
+    // Unknown numbers are not remembered (a failed load never is), so a newly added number works at once.
+    return this.routes.getOrLoad(`${channel}|${address}`, async () => {
+      const route = await this.conversations.findChannel(channel, address);
+      if (!route) throw new RouteNotFound();
+      return route;
+    }).catch((error: unknown) => {
+      if (error instanceof RouteNotFound) return null;
+      throw error;
+    });
   }
 
   /** Processes every pending inbound message of the conversation, oldest first, one at a time. */
@@ -178,7 +199,7 @@ export class ConversationRuntime {
         if (!saved) throw new Error('conversation changed while notifying the dialog (version conflict)');
         return { replyIds: [] };
       }
-      const sender = await this.conversations.findChannel(conversation.channel, conversation.clinicAddress);
+      const sender = await this.findRoute(conversation.channel, conversation.clinicAddress);
       if (!sender) throw new Error(`no active clinic number for conversation ${conversationId}`);
       const saved = await this.conversations.saveEventStep({
         conversationId, expectedVersion: conversation.version, snapshot, machineVersion: DIALOG_MACHINE_VERSION, status, now: this.clock.now(),

@@ -12,6 +12,7 @@ import { UnavailableError } from '../common/errors.js';
 @Injectable()
 export class TurnLock implements OnModuleDestroy {
   private readonly pool: pg.Pool;
+  private readonly lockTimeouts = new WeakMap<pg.PoolClient, number>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.pool = new pg.Pool({ connectionString: config.database.url, max: Math.max(4, config.database.poolSize), application_name: 'clinic-turn-lock' });
@@ -21,7 +22,11 @@ export class TurnLock implements OnModuleDestroy {
   async withLock<T>(conversationId: string, fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query(`SET lock_timeout = ${Math.floor(timeoutMs)}`);
+      // A pooled connection keeps its setting: set it only when it differs (one round trip less per turn).
+      if (this.lockTimeouts.get(client) !== Math.floor(timeoutMs)) {
+        await client.query(`SET lock_timeout = ${Math.floor(timeoutMs)}`);
+        this.lockTimeouts.set(client, Math.floor(timeoutMs));
+      }
       try {
         await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [conversationId]);
       } catch {
