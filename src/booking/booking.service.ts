@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { type Actor, actorLabel, AuditRepository } from '../audit/audit.repository.js';
-import { AvailabilityService, type SlotRefusal } from '../availability/availability.service.js';
+import { AvailabilityService, type SlotRefusal, type SlotSearchResult } from '../availability/availability.service.js';
 import { Clock } from '../common/clock.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { NotFoundError, ValidationError } from '../common/errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
 import { PG, pgErrorCode, violatedConstraint } from '../database/pg-errors.js';
@@ -68,6 +69,8 @@ const RULE_MESSAGES: Record<SlotRefusal, string> = {
 @Injectable()
 export class BookingService {
   private readonly logger = new Logger(BookingService.name);
+  /** Suggestions only (a booking re-validates), so two seconds of staleness cost nothing. */
+  private readonly recentAlternatives = new TtlCache<SlotSearchResult>(2_000);
 
   constructor(
     private readonly prisma: PrismaService,
@@ -377,7 +380,9 @@ export class BookingService {
       const lastBookable = DateTime.fromJSDate(this.clock.now(), { zone }).plus({ days: service.maxAdvanceDays ?? service.clinic.maxAdvanceDays });
       const to = DateTime.min(day.plus({ days: 13 }), lastBookable);
       if (to < day) return [];
-      const result = await this.availability.search({ serviceId, from: day.toISODate()!, to: to.toISODate()!, limit: limit + 20 });
+      const search = { serviceId, from: day.toISODate()!, to: to.toISODate()!, limit: limit + 20 };
+      // Everyone who lost the same race asks for the same suggestions: compute them once.
+      const result = await this.recentAlternatives.getOrLoad(JSON.stringify(search), () => this.availability.search(search));
       return result.slots.filter((s) => s.start >= +from).slice(0, limit).map((s) => ({
         start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(),
         providerId: s.providerId, providerName: s.providerName, locationId: s.locationId, locationName: s.locationName,
