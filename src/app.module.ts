@@ -26,6 +26,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Where log lines go instead of stdout (tests read them to prove no patient data is logged). */
   logDestination?: LogDestination;
+  /** A private copy of the console build to serve at /admin (the browser test), instead of admin/dist. */
+  consoleDir?: string;
 }
 
 /** The whole application, built from one validated config (tests pass their own). */
@@ -35,7 +37,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config), LoggingModule.forRoot(config, options.logDestination), AdminStaticModule.forRoot(), ClockModule.forRoot(options.clock), DatabaseModule, RedisModule, PhiModule,
+        ConfigModule.forRoot(config), LoggingModule.forRoot(config, options.logDestination), AdminStaticModule.forRoot(options.consoleDir), ClockModule.forRoot(options.clock), DatabaseModule, RedisModule, PhiModule,
         AuditModule, AuthModule, QueueModule.forRoot(config), HealthModule, MetricsModule, AvailabilityModule, BookingModule, SimulatorModule, ChannelsModule,
         NotificationsModule, StaffModule, ReportsModule, WaitlistOffersModule,
       ],

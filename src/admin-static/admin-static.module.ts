@@ -7,7 +7,7 @@ import { ADMIN_DIST_DIR, AdminStaticController, findConsoleBuild } from './admin
  */
 @Module({})
 export class AdminStaticModule {
-  static forRoot(dir: string | null = findConsoleBuild()): DynamicModule {
+  static forRoot(dir: string | null | undefined = findConsoleBuild()): DynamicModule {
     if (!dir) {
       new Logger('AdminStatic').log('No console build (admin/dist); /admin is not served by the API');
       return { module: AdminStaticModule };

@@ -21,6 +21,11 @@ export class TurnLock implements OnModuleDestroy {
 
   async withLock<T>(conversationId: string, fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
     const client = await this.pool.connect();
+    // A connection dropped while checked out (Postgres restarting, a network blip) emits 'error' on the
+    // client itself — the pool listens only while it is idle — and an unheard 'error' kills the process.
+    let broken: Error | undefined;
+    const onError = (error: Error) => { broken = error; };
+    client.on('error', onError);
     try {
       // A pooled connection keeps its setting: set it only when it differs (one round trip less per turn).
       if (this.lockTimeouts.get(client) !== Math.floor(timeoutMs)) {
@@ -38,7 +43,9 @@ export class TurnLock implements OnModuleDestroy {
         await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [conversationId]);
       }
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is discarded, not handed to the next turn.
+      client.release(broken);
     }
   }
 

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -11,3 +12,14 @@ export function assertConsoleBuilt(): void {
 }
 
 export const SCREENSHOTS = join(root, 'docs/screenshots');
+
+/**
+ * A private copy of the build for this run: another process rebuilding admin/dist meanwhile (a
+ * colleague's `npm test`, `npm run build`) would otherwise delete the chunks this page still loads.
+ */
+export function copyConsoleBuild(): { dir: string; remove(): void } {
+  assertConsoleBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'console-build-'));
+  cpSync(join(root, 'admin/dist'), dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -9,7 +9,7 @@ import { demoIds } from '../support/demo-ids.js';
 import { prismaFor } from '../support/fixtures.js';
 import { startApp, type RunningApp } from '../support/http-app.js';
 import { type BrowserSession, launchChromium } from './chromium.js';
-import { assertConsoleBuilt, SCREENSHOTS } from './console-build.js';
+import { copyConsoleBuild, SCREENSHOTS } from './console-build.js';
 
 /**
  * The staff console end to end: the built console served by the app at /admin, in Debian's Chromium,
@@ -38,8 +38,10 @@ describe('staff console in a browser', () => {
   // Saturday of next week: Dr. Patel never works Saturdays, so booking her then overrides the hours.
   const saturday = DateTime.now().setZone(ZONE).startOf('week').plus({ weeks: 1, days: 5 });
 
+  let build: ReturnType<typeof copyConsoleBuild>;
+
   beforeAll(async () => {
-    assertConsoleBuilt();
+    build = copyConsoleBuild();
     db = await createTestDatabase('demo');
     prisma = prismaFor(db.url);
     ids = await demoIds(prisma);
@@ -54,7 +56,7 @@ describe('staff console in a browser', () => {
     };
     downtownPatient = await onlyAt(ids.downtown, ids.northside);
     northsidePatient = await onlyAt(ids.northside, ids.downtown);
-    running = await startApp(config);
+    running = await startApp(config, { consoleDir: build.dir });
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
@@ -173,6 +175,10 @@ describe('staff console in a browser', () => {
     const log = page.getByRole('log');
     await log.getByText('Hi, I would like to book a follow-up').waitFor();
     await log.locator('[data-from="bot"]').first().waitFor();
+    // Tap the bot's last offered choice (a provider), as a patient would, and get the next answer.
+    const replies = await log.locator('[data-from="bot"]').count();
+    await log.getByRole('button').last().click();
+    await log.locator('[data-from="bot"]').nth(replies).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'try-the-bot.png') });
   }, 60_000);
 
@@ -190,6 +196,7 @@ describe('staff console in a browser', () => {
     await page.getByRole('menuitem', { name: 'Reports' }).click();
     await page.waitForLoadState('networkidle');
     await page.locator('[role="progressbar"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    expect(await page.getByText('Something went wrong').count()).toBe(0);
     // Past the filters, to the figures and charts.
     await page.mouse.move(700, 600);
     await page.mouse.wheel(0, 470);

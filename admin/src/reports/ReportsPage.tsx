@@ -2,7 +2,7 @@ import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, Card, CardContent, GlobalStyles, Grid, LinearProgress, Stack, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { type ReactNode, useEffect, useState } from 'react';
-import { Title, useLocaleState, useStore, useTranslate } from 'react-admin';
+import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { loadSession } from '../api/session';
 import { describeError } from '../common/describeError';
 import { DEFAULT_ZONE, useClinicData } from '../common/useClinicData';
@@ -43,7 +43,8 @@ export function ReportsPage() {
   const { locations, providers, services } = useClinicData();
   const role = loadSession()?.staff.role;
   const zone = locations[0]?.timezone ?? DEFAULT_ZONE;
-  const [filters, setFilters] = useStore<ReportFilters>('reports.filters', defaultFilters(zone));
+  // Not persisted: coming back another day should show the last 30 days, not a stale range.
+  const [filters, setFilters] = useState<ReportFilters>(() => defaultFilters(zone));
   const [reports, setReports] = useState<Partial<Record<ReportName, ReportResult>>>({});
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -51,6 +51,8 @@ describe('reports dashboard in a browser', () => {
     await page.waitForLoadState('networkidle');
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'reports-dashboard.png'), fullPage: false });
+    // The whole page, for looking at (not committed).
+    await page.screenshot({ path: join(SCREENSHOTS, '..', '..', 'node_modules', '.cache', 'reports-dashboard-full.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 90_000);
 

@@ -62,13 +62,21 @@ describe('reminders and the WhatsApp 24-hour window', () => {
 
   /** A WhatsApp patient with a booking next week; returns the 24-hour reminder's row. */
   async function bookedWhatsappPatient(phone: string) {
+    // Free times an hour apart, so one booking never overlaps the next.
     const start = freeStarts.shift()!;
+    freeStarts = freeStarts.filter((s) => Date.parse(s) >= Date.parse(start) + 3_600_000);
     const res = await api('POST', '/api/v1/appointments', { serviceId: ids.followUp, providerId: ids.patel, start, source: 'console', patient: { phone, fullName: 'Wanda Window' } });
     if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     await prisma.patient.update({ where: { id: res.body.patientId }, data: { preferredChannel: 'whatsapp' } });
     return until(() => prisma.notification.findFirst({ where: { appointmentId: res.body.id, kind: 'reminder', offsetMinutes: 1440 } }), (n) => n !== null, 20_000, 'the reminder row');
   }
   const sendsTo = (phone: string) => graph.sends.filter((s) => s.body.to === phone.slice(1));
+  /** A notification's stored message and what the Graph API fake received for it. */
+  const delivered = async (notificationId: string) => {
+    const row = await prisma.notification.findUniqueOrThrow({ where: { id: notificationId } });
+    const message = await prisma.message.findUniqueOrThrow({ where: { id: row.messageId! } });
+    return { message, sent: graph.sends.find((s) => s.id !== null && s.id === message.providerMessageId) };
+  };
 
   it('inside the window (the patient wrote today): the reminder itself, with its three answers', async () => {
     const phone = randomPatient();
@@ -79,39 +87,36 @@ describe('reminders and the WhatsApp 24-hour window', () => {
     Object.assign(value.messages[0], { from: phone.slice(1), id: `wamid.${randomBytes(12).toString('hex')}`, timestamp: String(Math.floor(Date.now() / 1000)), text: { body: 'hi' } });
     expect((await postMeta(running.url, META.appSecret, payload)).status).toBe(200);
     await settled(prisma);
-    const before = sendsTo(phone).length;
 
     const reminder = await bookedWhatsappPatient(phone);
     expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder!.id })).toBe('sent');
     await settled(prisma);
-    const [sent] = sendsTo(phone).slice(before);
+    const { message, sent } = await delivered(reminder!.id);
+    expect(message).toMatchObject({ status: 'sent', sentAs: 'interactive', templateName: null });
     expect(sent!.body.type).toBe('interactive');
     expect(sent!.body.interactive.body.text).toMatch(/^Reminder: Dr\. Patel, \w{3} \d+ \w+ at \d+:\d\d (am|pm), Downtown \(120 Main St\)\.$/);
     expect(sent!.body.interactive.action.buttons.map((b: { reply: { id: string } }) => b.reply.id)).toEqual(['rem:confirm', 'rem:change', 'rem:cancel']);
-    const row = await prisma.notification.findUniqueOrThrow({ where: { id: reminder!.id } });
-    expect(await prisma.message.findUniqueOrThrow({ where: { id: row.messageId! } })).toMatchObject({ status: 'sent', sentAs: 'interactive', templateName: null });
   }, 60_000);
 
-  it('outside the window (never wrote, or last wrote over 24 hours ago): the approved template instead', async () => {
-    const never = randomPatient();
-    const reminder = await bookedWhatsappPatient(never);
-    expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder!.id })).toBe('sent');
+  it('outside the window (the patient never wrote): only the approved template goes out — never free text', async () => {
+    const phone = randomPatient();
+    const reminder = await bookedWhatsappPatient(phone);
+    // The booking's confirmation goes first (by the notifications worker): outside the window, as the template.
+    const confirmation = await until(() => prisma.notification.findFirst({ where: { appointmentId: reminder!.appointmentId, kind: 'confirmation', status: 'sent' } }), (n) => n !== null, 20_000, 'the confirmation');
     await settled(prisma);
-    const [sent] = sendsTo(never);
-    expect(sent!.body).toMatchObject({
+    const first = await delivered(confirmation!.id);
+    expect(first.message).toMatchObject({ status: 'sent', sentAs: 'template', templateName: 'appointment_update' });
+    expect(first.sent!.body).toMatchObject({
       type: 'template',
       template: { name: 'appointment_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Riverside Family Clinic' }] }] },
     });
-    const row = await prisma.notification.findUniqueOrThrow({ where: { id: reminder!.id } });
-    expect(await prisma.message.findUniqueOrThrow({ where: { id: row.messageId! } })).toMatchObject({ status: 'sent', sentAs: 'template', templateName: 'appointment_update' });
 
-    const lapsed = randomPatient();
-    const second = await bookedWhatsappPatient(lapsed);
-    const conversation = await prisma.conversation.findFirst({ where: { clinicId: ids.clinicId, channel: 'whatsapp', patientId: (await prisma.notification.findUniqueOrThrow({ where: { id: second!.id } })).patientId } });
-    if (conversation) await prisma.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: new Date(Date.now() - 25 * 3_600_000) } });
-    expect(await running.app.get(SendNotificationJob).run({ notificationId: second!.id })).toBe('sent');
+    // The reminder while that template is unanswered: not sent as free text, skipped with the reason.
+    expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder!.id })).toBe('sent');
     await settled(prisma);
-    expect(sendsTo(lapsed).map((s) => s.body.type)).toEqual(['template']);
+    const row = await prisma.notification.findUniqueOrThrow({ where: { id: reminder!.id } });
+    expect(await prisma.message.findUniqueOrThrow({ where: { id: row.messageId! } })).toMatchObject({ status: 'skipped', errorCode: 'outside_window' });
+    expect(sendsTo(phone).map((s) => s.body.type)).toEqual(['template']);
   }, 60_000);
 });
 
