@@ -58,8 +58,13 @@ export class AppointmentRepository {
   async insertIfScheduleCurrent(input: FastBookingInsert): Promise<Appointment | null> {
     const a = input.appointment;
     const rows = await this.prisma.$queryRaw<Record<string, unknown>[]>`
-      WITH guard AS (
-        SELECT p.flagged_at FROM clinics c JOIN patients p ON p.id = ${a.patientId}::uuid AND p.clinic_id = c.id
+      WITH provider_turn AS (
+        -- Inserts for one provider queue here instead of waiting on each other's uncommitted rows
+        -- through the EXCLUDE constraint (two such waiters deadlock, and Postgres needs a second
+        -- to notice); the second of two racers then sees the first committed and is refused at once.
+        SELECT pg_advisory_xact_lock(hashtextextended('appointments:provider:' || ${a.providerId}, 0))
+      ), guard AS (
+        SELECT p.flagged_at FROM provider_turn, clinics c JOIN patients p ON p.id = ${a.patientId}::uuid AND p.clinic_id = c.id
         WHERE c.id = ${a.clinicId}::uuid AND c.schedule_version = ${input.scheduleVersion}
           AND (NOT ${input.newPatientOnly} OR NOT EXISTS (
             SELECT 1 FROM appointments x WHERE x.patient_id = p.id AND x.status NOT IN ('cancelled', 'rescheduled')))

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import { NotFoundError, ValidationError } from '../common/errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
-import { PG, pgErrorCode, violatedConstraint } from '../database/pg-errors.js';
+import { PG, pgErrorCode, retryOnDeadlock, violatedConstraint } from '../database/pg-errors.js';
 import type { AppointmentSource, AppointmentStatus } from '../generated/prisma/enums.js';
 import { OutboxRelay } from '../outbox/outbox.relay.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
@@ -97,7 +97,7 @@ export class BookingService {
       // override, a refused or changed schedule, a returning patient on a new-patient service, an
       // unknown patient) takes the full transaction below, which re-reads everything and says why.
       appointment = cmd.override ? null : await this.bookFast(cmd, hold);
-      appointment ??= await this.prisma.$transaction(async (tx) => {
+      appointment ??= await retryOnDeadlock(() => this.prisma.$transaction(async (tx) => {
         const patient = await this.requirePatient(cmd.patientId, service.clinicId, tx);
         const placement = await this.place(cmd, { isNewPatient: await this.patients.isNew(patient.id, tx), holder: hold?.holder ?? null, ignoreAppointmentId: null }, tx);
         overrides = placement.overrides;
@@ -113,7 +113,7 @@ export class BookingService {
           reason: cmd.override?.reason ?? null, ip: cmd.ip, details: { source: cmd.source, status, overrides: placement.overrides },
         });
         return created;
-      });
+      }));
     } catch (error) {
       if (cmd.idempotencyKey && isIdempotencyKeyViolation(error)) {
         // The same request raced itself: the other copy won; answer with its appointment.
@@ -144,7 +144,7 @@ export class BookingService {
     let appointment: AppointmentWithNames;
     let overrides: string[] = [];
     try {
-      appointment = await this.prisma.$transaction(async (tx) => {
+      appointment = await retryOnDeadlock(() => this.prisma.$transaction(async (tx) => {
         const old = await this.appointments.lockById(appointmentId, tx);
         if (!old) throw new NotFoundError('Appointment');
         assertTransition(old.status, 'rescheduled');
@@ -170,7 +170,7 @@ export class BookingService {
           payload: { fromAppointmentId: old.id },
         });
         return created;
-      });
+      }));
     } catch (error) {
       throw await this.translate(error, current.serviceId, cmd.start, providerId);
     }
@@ -262,11 +262,11 @@ export class BookingService {
       blockStart: check.blockStart, blockEnd: check.blockEnd, source: cmd.source, idempotencyKey: cmd.idempotencyKey ?? null,
       notes: cmd.notes ?? null, createdBy: actorLabel(cmd.actor),
     };
-    const written = await this.appointments.insertIfScheduleCurrent({
+    const written = await retryOnDeadlock(() => this.appointments.insertIfScheduleCurrent({
       appointment, scheduleVersion, newPatientOnly: service.newPatientOnly,
       audit: { actor: cmd.actor, action: 'appointment.booked', reason: null, ip: cmd.ip ?? null, details: auditDetails(appointment, { source: cmd.source, overrides: [] }) },
       outbox: { eventType: 'appointment.booked', payload: eventPayload(appointment, cmd.actor) },
-    });
+    }));
     if (!written) {
       this.availability.forgetCheckedSchedules();
       return null;
@@ -366,7 +366,8 @@ export class BookingService {
   /** Gives SlotTaken its alternatives, and maps the database's refusal of an overlap to SlotTaken. */
   private async translate(error: unknown, serviceId: string, start: Date, providerId: string): Promise<unknown> {
     if (error instanceof SlotTakenError) return new SlotTakenError(await this.alternatives(serviceId, start), error.blockingAppointmentId);
-    if (pgErrorCode(error) !== PG.exclusionViolation) return error;
+    // A deadlock left after retries is still two inserts of the same time: the slot is contested.
+    if (pgErrorCode(error) !== PG.exclusionViolation && pgErrorCode(error) !== PG.deadlock) return error;
     const blocking = await this.appointments.findBlocking(providerId, null, start, new Date(+start + 60_000)).catch(() => null);
     return new SlotTakenError(await this.alternatives(serviceId, start), blocking?.id);
   }

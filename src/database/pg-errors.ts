@@ -10,7 +10,26 @@ function causeOf(error: unknown): DriverCause | undefined {
 }
 
 export function pgErrorCode(error: unknown): string | undefined {
-  return causeOf(error)?.originalCode;
+  // Typed queries carry the driver's cause; raw queries (P2010) carry the SQLSTATE in meta.code.
+  const rawCode = (error as { meta?: { code?: unknown } } | null)?.meta?.code;
+  return causeOf(error)?.originalCode ?? (typeof rawCode === 'string' && /^[0-9A-Z]{5}$/.test(rawCode) ? rawCode : undefined);
+}
+
+/**
+ * Runs a write that Postgres may abort as a deadlock victim, and retries it. Two concurrent inserts
+ * of overlapping appointments can each wait for the other through the EXCLUDE constraint; Postgres
+ * then aborts one. Retried, the victim finds the winner committed and is refused (SlotTaken) or,
+ * if nobody won, books: either way a clear answer instead of a 500.
+ */
+export async function retryOnDeadlock<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (pgErrorCode(error) !== PG.deadlock || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
 }
 
 /** The violated constraint's name, when the error is a constraint violation. */
@@ -19,4 +38,4 @@ export function violatedConstraint(error: unknown): string | undefined {
   return cause?.constraint?.index ?? /constraint "([^"]+)"/.exec(cause?.originalMessage ?? '')?.[1];
 }
 
-export const PG = { exclusionViolation: '23P01', uniqueViolation: '23505' } as const;
+export const PG = { exclusionViolation: '23P01', uniqueViolation: '23505', deadlock: '40P01' } as const;

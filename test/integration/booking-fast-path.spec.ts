@@ -104,4 +104,16 @@ describe('booking fast path and the schedule version', () => {
     await expect(booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: at(8, 15), patientId: stranger.id, source: 'api', actor }))
       .rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
+
+  it('concurrent bookings of one slot (deadlock victims included) end as one booking and SlotTaken for the rest', async () => {
+    const f = fixtures(prisma);
+    const patients = await Promise.all(Array.from({ length: 200 }, () => f.patient(ids.clinicId)));
+    const start = at(9, 10);
+    const outcomes = await Promise.allSettled(patients.map((p) =>
+      booking.book({ serviceId: ids.followUp, providerId: ids.patel, start, patientId: p.id, source: 'api', actor })));
+    const codes = outcomes.map((o) => (o.status === 'fulfilled' ? 'BOOKED' : (o.reason as { code?: string }).code ?? String(o.reason)));
+    expect(codes.filter((c) => c === 'BOOKED')).toHaveLength(1);
+    expect(codes.filter((c) => c !== 'BOOKED' && c !== 'SLOT_TAKEN')).toEqual([]);
+    expect(await prisma.appointment.count({ where: { providerId: ids.patel, startsAt: start } })).toBe(1);
+  }, 60_000);
 });
