@@ -16,6 +16,7 @@ import { MetaWhatsAppAdapter } from './meta-whatsapp/meta-whatsapp.adapter.js';
 import { OutboundDispatcher } from './outbound-dispatcher.js';
 import { QueueOutboundDispatcher } from './outbound/queue-outbound.dispatcher.js';
 import { SendMessageJob } from './outbound/send-message.job.js';
+import { SentMarker } from './outbound/sent-marker.js';
 import { SenderRateLimiter } from './outbound/sender-rate-limiter.js';
 import { TwilioSignatureGuard } from './twilio/twilio-signature.guard.js';
 import { TwilioWebhookController } from './twilio/twilio-webhook.controller.js';
@@ -41,7 +42,7 @@ import { WhatsAppWebSession } from './whatsapp-web/whatsapp-web.session.js';
     { provide: WHATSAPP_WEB_CLIENT_FACTORY, useValue: realWhatsAppWebClientFactory },
     { provide: CHANNEL_ADAPTERS, inject: [TwilioAdapter, MetaWhatsAppAdapter, WhatsAppWebAdapter], useFactory: (...adapters: unknown[]) => adapters },
     QueueOutboundDispatcher, { provide: OutboundDispatcher, useExisting: QueueOutboundDispatcher },
-    SenderRateLimiter, DeliveryStatusService, SmsFallbackService, SendMessageJob, ProcessConversationJob, InboundService,
+    SenderRateLimiter, SentMarker, DeliveryStatusService, SmsFallbackService, SendMessageJob, ProcessConversationJob, InboundService,
     ChannelWorkers, ChannelSweeper, TwilioWebhookService, MetaWebhookService, TwilioSignatureGuard, MetaSignatureGuard,
   ],
   exports: [OutboundDispatcher],

@@ -8,6 +8,9 @@ import { type FakeTwilio, startFakeTwilio } from '../support/fakes/fake-twilio-a
 import { postTwilio, twilioSignature } from '../support/fakes/provider-signatures.js';
 import { prismaFor } from '../support/fixtures.js';
 import { startApp, type RunningApp } from '../support/http-app.js';
+import { jest } from '@jest/globals';
+import { ChannelRepository } from '../../src/channels/channel.repository.js';
+import { SentMarker } from '../../src/channels/outbound/sent-marker.js';
 
 /**
  * Twilio SMS and WhatsApp end to end: signed webhooks over real HTTP into the real app (Postgres,
@@ -179,6 +182,34 @@ describe('Twilio channel', () => {
     expect(failed.errorMessage).not.toContain(phone.slice(2));
     expect(failed.sendAttempts).toBe(1);
   }, 30_000);
+
+  it('a send whose result cannot be saved at first is recorded when Postgres answers again, and is never sent twice', async () => {
+    const repository = running.app.get(ChannelRepository);
+    const lost = new Error('Connection terminated unexpectedly');
+    const markSent = jest.spyOn(repository, 'markSent').mockRejectedValueOnce(lost).mockRejectedValueOnce(lost);
+    try {
+      const phone = randomPatient();
+      await post(inbound(phone, 'hello'));
+      await settled(prisma);
+      const replies = await prisma.message.findMany({ where: { direction: 'outbound', conversation: { messages: { some: { providerMessageId: { not: null }, direction: 'inbound' } } }, providerMessageId: { in: sendsTo(phone).map((s) => s.sid!) } } });
+      expect(sendsTo(phone)).toHaveLength(replies.length);
+      expect(replies.length).toBeGreaterThan(0);
+      expect(replies.every((m) => m.status === 'sent' && m.sendAttempts === 1)).toBe(true);
+    } finally {
+      markSent.mockRestore();
+    }
+
+    // A send that reached Twilio but whose job died before saving it: the retry records, never resends.
+    const clinic = await prisma.clinic.findFirstOrThrow();
+    const conversation = await prisma.conversation.findFirstOrThrow({ where: { clinicId: clinic.id, channel: 'sms' } });
+    const row = await queueOutbound(prisma, appParts(running).cipher, { id: conversation.id, clinicId: clinic.id, channel: 'sms' }, 'twilio', 'Reminder');
+    await running.app.get(SentMarker).remember(row.id, { providerMessageId: 'SMalreadysent0000000000000000000', sentAs: 'text', templateName: null });
+    const before = fake.sends.length;
+    await appParts(running).dispatcher.dispatch([row.id]);
+    const recorded = await until(() => prisma.message.findUniqueOrThrow({ where: { id: row.id } }), (m) => m.status === 'sent');
+    expect(recorded.providerMessageId).toBe('SMalreadysent0000000000000000000');
+    expect(fake.sends.length).toBe(before);
+  }, 60_000);
 
   it('Twilio 21610 (recipient replied STOP at the carrier): recorded as opted out, not retried, nothing more sent', async () => {
     const phone = randomPatient();

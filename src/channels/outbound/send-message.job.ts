@@ -13,6 +13,7 @@ import { DeliveryStatusService, TWILIO_OPTED_OUT } from '../delivery/delivery-st
 import { redactProviderError } from '../delivery/redact-provider-error.js';
 import { SmsFallbackService } from '../delivery/sms-fallback.service.js';
 import { SenderRateLimiter } from './sender-rate-limiter.js';
+import { type SentRecord, SentMarker } from './sent-marker.js';
 
 export const SEND_MESSAGE_JOB = 'send-message';
 
@@ -32,6 +33,8 @@ export interface Attempt { number: number; max: number }
 /** An earlier reply still queued after this long no longer holds later ones back (its job is presumably lost; the sweeper requeues it). */
 const ORDER_HORIZON_MS = 10 * 60 * 1000;
 const ORDER_POLL_MS = 150;
+/** How long a send's result is retried into Postgres before the job gives up (the marker remains). */
+const RECORD_SENT_PATIENCE_MS = 30_000;
 
 type Loaded = NonNullable<Awaited<ReturnType<ChannelRepository['findForSend']>>>;
 
@@ -62,6 +65,7 @@ export class SendMessageJob {
     private readonly statuses: DeliveryStatusService,
     private readonly fallback: SmsFallbackService,
     private readonly audit: AuditRepository,
+    private readonly sentMarker: SentMarker,
     private readonly clock: Clock,
     @Inject(PHI_CIPHER) private readonly cipher: PhiCipher,
   ) {}
@@ -69,6 +73,13 @@ export class SendMessageJob {
   async run(data: SendMessageJobData, attempt: Attempt): Promise<SendOutcome> {
     const message = await this.repository.findForSend(data.messageId);
     if (!message || message.direction !== 'outbound' || message.status !== 'queued') return done('nothing_to_do');
+    const alreadySent = await this.sentMarker.recall(message.id);
+    if (alreadySent) {
+      // An earlier attempt reached the provider but could not record it: record it, never resend.
+      await this.recordSent(message.id, alreadySent);
+      await this.statuses.applyParked(message.provider, alreadySent.providerMessageId);
+      return done('sent');
+    }
     const conversation = message.conversation;
     const now = this.clock.now();
 
@@ -128,10 +139,30 @@ export class SendMessageJob {
   private async send(adapter: ChannelAdapter, message: Loaded, sender: SenderConfig, phone: string, content: OutboundContent): Promise<SendOutcome> {
     const { providerMessageId } = await adapter.send({ messageId: message.id, channel: message.channel, to: phone, from: sender.address, content }, sender);
     const sentAs = content.kind === 'template' ? 'template' : content.message.kind === 'text' ? 'text' : 'interactive';
-    await this.repository.markSent(message.id, { providerMessageId, at: this.clock.now(), sentAs, templateName: content.kind === 'template' ? content.name : null });
+    const record = { providerMessageId, sentAs, templateName: content.kind === 'template' ? content.name : null };
+    await this.sentMarker.remember(message.id, record);
+    await this.recordSent(message.id, record);
     await this.statuses.applyParked(message.provider, providerMessageId);
     this.logger.log({ messageId: message.id, conversationId: message.conversationId, providerMessageId, sentAs }, 'message sent');
     return done('sent');
+  }
+
+  /**
+   * Saves that the provider accepted the message, retrying through a short database outage: a
+   * failure here must not reach the job's retry as if the send had failed (the SentMarker is the
+   * backstop when it does).
+   */
+  private async recordSent(messageId: string, record: SentRecord): Promise<void> {
+    for (let waited = 0, delay = 100; ; waited += delay, delay = Math.min(delay * 2, 2_000)) {
+      try {
+        await this.repository.markSent(messageId, { ...record, at: this.clock.now() });
+        return;
+      } catch (error) {
+        if (waited >= RECORD_SENT_PATIENCE_MS) throw error;
+        this.logger.warn({ messageId }, 'could not record a sent message yet; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   /** The stored rendering, downgraded to numbered text where the channel cannot show buttons or lists. */
