@@ -5,8 +5,7 @@
  *
  * Expectation per role: 'yes' = allowed (any answer but 401/403), 'no' = 403 whatever the record,
  * 'scoped' = allowed on the caller's own sample (own location / own calendar) and 403 on the other.
- * 'external' rows belong to other areas (waitlist, reports): checked for 401 without a token only,
- * until their owners fill in the roles.
+ * 'external' rows (none today) would be checked for 401 without a token only.
  *
  * Paths use placeholders the test resolves per role and variant (own/other):
  * {appointment} a cancelled appointment (writes then end in 409 after the scope check, changing nothing),
@@ -83,9 +82,11 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { route: 'DELETE /api/v1/holds/{token}', path: '/api/v1/holds/no-such-token?providerId={patel}', roles: deskLists },
   { route: 'GET /api/v1/channels/whatsapp-web/qr', path: '/api/v1/channels/whatsapp-web/qr', roles: adminOnly },
 
-  // Built by the waitlist and reports helpers: 401 checked here; their owners add the role rows.
+  // Waitlist: the front desk's work (an unknown entry id: allowed roles get 404, the others 403).
   ...['GET /api/v1/waitlist', 'GET /api/v1/waitlist/{id}', 'POST /api/v1/waitlist', 'PUT /api/v1/waitlist/{id}', 'DELETE /api/v1/waitlist/{id}', 'POST /api/v1/waitlist/{id}/offer']
-    .map((route) => ({ route, path: route.split(' ')[1]!.replace('{id}', '00000000-0000-4000-8000-000000000000'), external: true as const })),
-  ...['bookings', 'cancellations', 'funnel', 'messaging', 'no-shows', 'utilization', 'waitlist']
-    .map((name) => ({ route: `GET /api/v1/reports/${name}`, path: `/api/v1/reports/${name}`, external: true as const })),
+    .map((route) => ({ route, path: route.split(' ')[1]!.replace('{id}', '00000000-0000-4000-8000-000000000000'), body: route.startsWith('GET') || route.startsWith('DELETE') ? undefined : {}, roles: deskLists })),
+  // Reports: owners and admins; receptionists for their own locations (messaging has no location, so not theirs).
+  ...['bookings', 'cancellations', 'funnel', 'no-shows', 'utilization', 'waitlist']
+    .map((name) => ({ route: `GET /api/v1/reports/${name}`, path: `/api/v1/reports/${name}?from=2030-01-01&to=2030-01-31`, roles: { admin: 'yes', receptionist: 'yes', provider: 'no', owner: 'yes' } as const })),
+  { route: 'GET /api/v1/reports/messaging', path: '/api/v1/reports/messaging?from=2030-01-01&to=2030-01-31', roles: { admin: 'yes', receptionist: 'no', provider: 'no', owner: 'yes' } },
 ];
