@@ -27,7 +27,7 @@ export async function loadTranscript(phone: string, channel: string): Promise<Ch
   }
 }
 
-/** A fresh demo number outside the seeded patients' range (+1212555 2000–2259). */
+/** A fresh demo number clear of the seeded patients (+1212555 2000–2259, and 9100 for the Northside demo patient). */
 export function randomDemoPhone(): string {
-  return `+1212555${7000 + Math.floor(Math.random() * 2999)}`;
+  return `+1212555${7000 + Math.floor(Math.random() * 2000)}`;
 }
