@@ -66,6 +66,8 @@ export const DEMO_PROVIDERS: {
     rules: [
       { location: 'downtown', weekdays: [1, 3, 5], start: '08:00', end: '14:00' },
       { location: 'northside', weekdays: [2, 4], start: '12:00', end: '18:00' },
+      // Saturday-morning pediatrics, so the front desk has a calendar on Saturdays too.
+      { location: 'downtown', weekdays: [6], start: '09:00', end: '13:00' },
     ],
   },
   {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { computeSlots, localDateRange } from './index.js';
+import { serviceSpec, weeklyRule } from './spec-fixtures.js';
 import type { AvailabilityInput, Busy, ProviderSchedule, Room, RoomBusy, ServiceSpec, Slot, WeeklyRule } from './types.js';
 
 const ZONE = 'America/New_York';
@@ -8,31 +9,10 @@ const MON = '2026-06-08';
 const at = (date: string, time: string) => DateTime.fromISO(`${date}T${time}`, { zone: ZONE }).toMillis();
 const hhmm = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toFormat('HH:mm');
 
-const consult: ServiceSpec = {
-  id: 'consult',
-  durationMinutes: 30,
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
-  roomKind: null,
-  minNoticeMinutes: 0,
-  maxAdvanceDays: 365,
-  newPatientOnly: false,
-};
+const consult: ServiceSpec = serviceSpec();
 
 function rule(providerId: string, weekday: number, startTime: string, endTime: string, over: Partial<WeeklyRule> = {}): WeeklyRule {
-  return {
-    providerId,
-    locationId: 'main',
-    timezone: ZONE,
-    weekday,
-    startTime,
-    endTime,
-    validFrom: null,
-    validTo: null,
-    serviceIds: [],
-    stepMinutes: 15,
-    ...over,
-  };
+  return weeklyRule({ providerId, timezone: ZONE, weekday, startTime, endTime, ...over });
 }
 
 const mondayMorning = (providerId: string, over: Partial<WeeklyRule> = {}): ProviderSchedule => ({

@@ -1,20 +1,11 @@
 import { computeSlots, firstAvailable, localDateRange } from './index.js';
+import { serviceSpec, weeklyRule } from './spec-fixtures.js';
 import type { AvailabilityInput, ProviderSchedule, WeeklyRule } from './types.js';
 
 const ZONE = 'Europe/London';
 
-const rule = (providerId: string, weekday: number, startTime: string, endTime: string): WeeklyRule => ({
-  providerId,
-  locationId: 'main',
-  timezone: ZONE,
-  weekday,
-  startTime,
-  endTime,
-  validFrom: null,
-  validTo: null,
-  serviceIds: [],
-  stepMinutes: 30,
-});
+const rule = (providerId: string, weekday: number, startTime: string, endTime: string): WeeklyRule =>
+  weeklyRule({ providerId, timezone: ZONE, weekday, startTime, endTime, stepMinutes: 30 });
 
 const provider = (providerId: string, weekday: number, startTime: string, endTime: string): ProviderSchedule => ({
   providerId,
@@ -23,16 +14,7 @@ const provider = (providerId: string, weekday: number, startTime: string, endTim
 
 function input(over: Partial<AvailabilityInput>): AvailabilityInput {
   return {
-    service: {
-      id: 'consult',
-      durationMinutes: 30,
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      roomKind: null,
-      minNoticeMinutes: 0,
-      maxAdvanceDays: 60,
-      newPatientOnly: false,
-    },
+    service: serviceSpec({ maxAdvanceDays: 60 }),
     providers: [],
     exceptions: [],
     busy: [],

@@ -1,32 +1,14 @@
 import { DateTime } from 'luxon';
 import { computeSlots, localDateRange } from './index.js';
+import { serviceSpec, weeklyRule } from './spec-fixtures.js';
 import type { AvailabilityInput, ServiceSpec, Slot, WeeklyRule } from './types.js';
 
 const HOUR = 3_600_000;
 
-const service: ServiceSpec = {
-  id: 'consult',
-  durationMinutes: 30,
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
-  roomKind: null,
-  minNoticeMinutes: 0,
-  maxAdvanceDays: 365,
-  newPatientOnly: false,
-};
+const service: ServiceSpec = serviceSpec();
 
-const rule = (timezone: string, weekday: number, startTime: string, endTime: string, stepMinutes = 30): WeeklyRule => ({
-  providerId: 'dr-a',
-  locationId: 'main',
-  timezone,
-  weekday,
-  startTime,
-  endTime,
-  validFrom: null,
-  validTo: null,
-  serviceIds: [],
-  stepMinutes,
-});
+const rule = (timezone: string, weekday: number, startTime: string, endTime: string, stepMinutes = 30): WeeklyRule =>
+  weeklyRule({ providerId: 'dr-a', timezone, weekday, startTime, endTime, stepMinutes });
 
 /** Slots of one local date in `zone`. */
 function slotsOn(date: string, zone: string, rules: WeeklyRule[]): Slot[] {
