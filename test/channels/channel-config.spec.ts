@@ -7,6 +7,7 @@ const base = {
   PHI_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
   PHI_ACTIVE_KEY_ID: 'k1',
   PHI_BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+  STAFF_JWT_SECRET: 's'.repeat(48),
 };
 
 function problems(env: Record<string, string>): string[] {

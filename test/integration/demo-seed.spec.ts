@@ -63,7 +63,7 @@ describe('demo clinic seed', () => {
       days: [...new Set(p.availabilityRules.map((r) => r.weekday))].sort(),
     }]));
     expect(summary['Dr. Maya Patel']).toEqual({ services: ['Annual physical', 'Follow-up visit', 'New patient visit', 'Vaccination'], hours: ['Downtown 09:00-12:00', 'Downtown 13:00-17:00'], days: [1, 2, 3, 4, 5] });
-    expect(summary['Dr. Luis García']).toEqual({ services: ['Follow-up visit', 'New patient visit', 'Vaccination'], hours: ['Downtown 08:00-14:00', 'Northside 12:00-18:00'], days: [1, 2, 3, 4, 5] });
+    expect(summary['Dr. Luis García']).toEqual({ services: ['Follow-up visit', 'New patient visit', 'Vaccination'], hours: ['Downtown 08:00-14:00', 'Downtown 09:00-13:00', 'Northside 12:00-18:00'], days: [1, 2, 3, 4, 5, 6] });
     expect(summary['Dr. Aisha Khan']).toEqual({ services: ['Follow-up visit', 'Skin check', 'Telehealth consult'], hours: ['Northside 10:00-16:00', 'telehealth 09:00-12:00'], days: [1, 2, 3, 4, 5] });
     expect(summary['Sam Lee, PT']).toEqual({ services: ['Physio session'], hours: ['Northside 07:00-15:00'], days: [1, 2, 3, 4, 5] });
     const garcia = providers.find((p) => p.name === 'Dr. Luis García')!;
