@@ -1,7 +1,9 @@
 import EventIcon from '@mui/icons-material/Event';
-import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Datagrid, FunctionField, Labeled, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, Labeled, ReferenceManyField, Show, SimpleShowLayout, TextField, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { api } from '../api/http';
+import { describeError } from '../common/describeError';
 import { StatusChip } from '../appointments/StatusChip';
 import { BookingDialog } from '../booking/BookingDialog';
 import { toPatientOption } from '../booking/PatientPicker';
@@ -11,11 +13,44 @@ import { NoShowFlag } from './NoShowFlag';
 
 interface PatientRecord { id: string; fullName?: string; phone?: string; flagged?: boolean; noShowCount?: number }
 
-/** The no-show flag. (The staff API has no "clear flag" route yet, so the console only shows it.) */
+/** The no-show flag, and for the front desk a way to lift it (a reason is required and audited). */
 function FlagPanel() {
   const record = useRecordContext<PatientRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const { permissions } = usePermissions<string | null>();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
   if (!record) return null;
-  return <NoShowFlag flagged={Boolean(record.flagged)} count={record.noShowCount} />;
+  const mayClear = record.flagged && (permissions === 'admin' || permissions === 'receptionist');
+  const clear = async () => {
+    try {
+      await api(`/patients/${record.id}/clear-no-show-flag`, { method: 'POST', body: { reason: reason.trim() } });
+      notify(translate('app.patients.flag_cleared'), { type: 'success' });
+      setOpen(false);
+      refresh();
+    } catch (error) {
+      notify(describeError(error, translate), { type: 'error' });
+    }
+  };
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <NoShowFlag flagged={Boolean(record.flagged)} count={record.noShowCount} />
+      {mayClear && <Button size="small" onClick={() => setOpen(true)}>{translate('app.patients.clear_flag')}</Button>}
+      <Dialog open={open} onClose={() => setOpen(false)}>
+        <DialogTitle>{translate('app.patients.clear_flag')}</DialogTitle>
+        <DialogContent>
+          <MuiTextField autoFocus fullWidth margin="dense" label={translate('app.patients.clear_flag_reason')} value={reason}
+            onChange={(e) => setReason(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter' && reason.trim().length >= 3) void clear(); }} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" disabled={reason.trim().length < 3} onClick={() => void clear()}>{translate('app.patients.clear_flag')}</Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
 }
 
 function BookButton() {

@@ -24,6 +24,10 @@ export class StaffPatientRepository {
     return this.prisma.patient.findMany({ where });
   }
 
+  clearNoShowFlag(id: string) {
+    return this.prisma.patient.update({ where: { id }, data: { flaggedAt: null } });
+  }
+
   update(id: string, data: { nameEnc?: string; dobEnc?: string; language?: string }) {
     return this.prisma.patient.update({ where: { id }, data });
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff, StaffAuth } from '../../auth/staff-auth.decorator.js';
@@ -6,7 +6,7 @@ import type { StaffPrincipal } from '../../auth/staff-principal.js';
 import { AccessReason } from '../common/access-reason.decorator.js';
 import { ListQueryDto } from '../common/list-query.dto.js';
 import { sendPage } from '../common/list-response.js';
-import { CreatePatientDto, StaffPatientDetailDto, StaffPatientDto, UpdatePatientDto } from './dto/staff-patient.dto.js';
+import { ClearNoShowFlagDto, CreatePatientDto, StaffPatientDetailDto, StaffPatientDto, UpdatePatientDto } from './dto/staff-patient.dto.js';
 import { StaffPatientsService } from './staff-patients.service.js';
 
 @ApiTags('staff: patients')
@@ -35,6 +35,15 @@ export class StaffPatientsController {
   @ApiCreatedResponse({ type: StaffPatientDto, description: 'Created, or the existing patient with that phone (if in your scope)' })
   create(@Body() body: CreatePatientDto, @CurrentStaff() staff: StaffPrincipal): Promise<StaffPatientDto> {
     return this.patients.create(staff, body);
+  }
+
+  @Post(':id/clear-no-show-flag')
+  @StaffAuth('admin', 'receptionist')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lift the no-show flag (chat bookings no longer wait for approval); the reason is audited' })
+  @ApiOkResponse({ type: StaffPatientDto })
+  clearNoShowFlag(@Param('id', ParseUUIDPipe) id: string, @Body() body: ClearNoShowFlagDto, @CurrentStaff() staff: StaffPrincipal): Promise<StaffPatientDto> {
+    return this.patients.clearNoShowFlag(staff, id, body.reason);
   }
 
   @Put(':id')

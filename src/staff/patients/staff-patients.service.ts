@@ -105,6 +105,21 @@ export class StaffPatientsService {
     return this.present(updated);
   }
 
+  /**
+   * Lifts the no-show flag (the patient's chat bookings stop waiting for approval). The count stays
+   * as it was: it is history; the reason says why the flag no longer applies.
+   */
+  async clearNoShowFlag(staff: StaffPrincipal, id: string, reason: string): Promise<StaffPatientDto> {
+    this.assertWriter(staff);
+    await this.scope.requireInScope(staff, id);
+    const updated = await this.patients.clearNoShowFlag(id);
+    await this.audit.append({
+      clinicId: staff.clinicId, actor: { type: 'staff', id: staff.id }, action: 'patient.no_show_flag_cleared', entityType: 'patient', entityId: id, patientId: id,
+      reason, ip: staff.ip, details: { noShowCount: updated.noShowCount },
+    });
+    return this.present(updated);
+  }
+
   private assertWriter(staff: StaffPrincipal): void {
     if (staff.role !== 'admin' && staff.role !== 'receptionist') throw new ForbiddenError();
   }

@@ -85,6 +85,23 @@ describe('staff API', () => {
     expect((await northdesk('GET', `/api/v1/patients/${nora.id}`)).status).toBe(200);
   });
 
+  it('clears a no-show flag only with a reason, in scope, audited; the count stays as history', async () => {
+    // Nora Quinn is a Northside-only patient: the Northside desk's to clear, not Downtown's.
+    const patient = (await admin('GET', `/api/v1/patients?filter=${encodeURIComponent(JSON.stringify({ phone: DEMO_NORTHSIDE_PATIENT.phone }))}`)).body[0];
+    await prisma.patient.update({ where: { id: patient.id }, data: { flaggedAt: new Date(), noShowCount: 4 } });
+    expect((await northdesk('POST', `/api/v1/patients/${patient.id}/clear-no-show-flag`, {})).status).toBe(400);
+    expect((await frontdesk('POST', `/api/v1/patients/${patient.id}/clear-no-show-flag`, { reason: 'Not mine' })).status).toBe(403);
+    expect((await patel('POST', `/api/v1/patients/${patient.id}/clear-no-show-flag`, { reason: 'Provider' })).status).toBe(403);
+    expect((await prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).flaggedAt).not.toBeNull();
+    const res = await northdesk('POST', `/api/v1/patients/${patient.id}/clear-no-show-flag`, { reason: 'Two of the no-shows were our booking error' });
+    expect(res.status).toBe(200);
+    const after = await prisma.patient.findUniqueOrThrow({ where: { id: patient.id } });
+    expect(after.flaggedAt).toBeNull();
+    expect(after.noShowCount).toBe(4);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: 'patient.no_show_flag_cleared', patientId: patient.id } });
+    expect(audit).toMatchObject({ actorType: 'staff', reason: 'Two of the no-shows were our booking error' });
+  });
+
   it('force-books outside hours only with a reason, says which rule it overrode, audits actor, reason and ip', async () => {
     const sunday = weekday(4, 7, 10);
     const body = { serviceId: ids.followUp, providerId: ids.patel, start: sunday, patient: newPatient() };

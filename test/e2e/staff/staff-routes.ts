@@ -45,6 +45,7 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { route: 'GET /api/v1/patients/{id}', path: '/api/v1/patients/{patient}', roles: care },
   { route: 'POST /api/v1/patients', path: '/api/v1/patients', body: { phone: '{patientPhone}' }, roles: desk },
   { route: 'PUT /api/v1/patients/{id}', path: '/api/v1/patients/{patient}', body: { language: 'en' }, roles: desk },
+  { route: 'POST /api/v1/patients/{id}/clear-no-show-flag', path: '/api/v1/patients/{patient}/clear-no-show-flag', body: { reason: 'Matrix' }, roles: desk },
 
   { route: 'GET /api/v1/calendar', path: '/api/v1/calendar?from=2030-01-07T05:00:00.000Z&to=2030-01-08T05:00:00.000Z&{calendar}', roles: care },
 

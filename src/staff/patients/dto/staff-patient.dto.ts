@@ -26,6 +26,11 @@ export class CreatePatientDto {
   @ApiPropertyOptional({ enum: ['en', 'es'] }) @IsOptional() @IsIn(['en', 'es']) language?: 'en' | 'es';
 }
 
+export class ClearNoShowFlagDto {
+  @ApiProperty({ example: 'The no-shows were our scheduling error', description: 'Why the flag is cleared (audited)' })
+  @IsString() @MinLength(3) @MaxLength(500) reason!: string;
+}
+
 export class UpdatePatientDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(80) fullName?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth?: string;
