@@ -6,10 +6,10 @@ import { RuleCreate, RuleEdit, RuleList } from './availability-rules/RuleResourc
 import { InboxPage } from './conversations/InboxPage';
 import { PatientList } from './patients/PatientList';
 import { PatientShow } from './patients/PatientShow';
-import { ProviderList } from './providers/ProviderResource';
-import { RoomList } from './rooms/RoomResource';
+import { ProviderCreate, ProviderEdit, ProviderList } from './providers/ProviderResource';
+import { RoomCreate, RoomEdit, RoomList } from './rooms/RoomResource';
 import { ExceptionCreate, ExceptionEdit, ExceptionList } from './schedule-exceptions/ExceptionResource';
-import { ServiceList } from './services/ServiceResource';
+import { ServiceCreate, ServiceEdit, ServiceList } from './services/ServiceResource';
 import { WaitlistEdit, WaitlistList } from './waitlist/WaitlistList';
 
 /** Every react-admin resource of the console; each one's screens live in its own folder. */
@@ -19,10 +19,10 @@ export const resources: ResourceProps[] = [
   { name: 'conversations', list: InboxPage },
   { name: 'waitlist', list: WaitlistList, edit: WaitlistEdit, recordRepresentation: 'patientName' },
   { name: 'audit-log', list: AuditList },
-  { name: 'providers', list: ProviderList, recordRepresentation: 'name' },
-  { name: 'services', list: ServiceList, recordRepresentation: 'name' },
+  { name: 'providers', list: ProviderList, edit: ProviderEdit, create: ProviderCreate, recordRepresentation: 'name' },
+  { name: 'services', list: ServiceList, edit: ServiceEdit, create: ServiceCreate, recordRepresentation: 'name' },
   { name: 'availability-rules', list: RuleList, edit: RuleEdit, create: RuleCreate },
   { name: 'schedule-exceptions', list: ExceptionList, edit: ExceptionEdit, create: ExceptionCreate },
-  { name: 'rooms', list: RoomList, recordRepresentation: 'name' },
+  { name: 'rooms', list: RoomList, edit: RoomEdit, create: RoomCreate, recordRepresentation: 'name' },
   { name: 'locations', recordRepresentation: 'name' },
 ];

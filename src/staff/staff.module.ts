@@ -17,6 +17,9 @@ import { StaffCalendarService } from './calendar/staff-calendar.service.js';
 import { ClinicCatalogReadRepository } from './clinic/clinic-catalog.repository.js';
 import { ClinicCatalogService } from './clinic/clinic-catalog.service.js';
 import { LocationsCatalogController, ProvidersCatalogController, RoomsCatalogController, ServicesCatalogController } from './clinic/clinic-catalog.controllers.js';
+import { ProvidersSettingsController, RoomsSettingsController, ServicesSettingsController } from './clinic/clinic-settings.controllers.js';
+import { ClinicSettingsRepository } from './clinic/clinic-settings.repository.js';
+import { ClinicSettingsService } from './clinic/clinic-settings.service.js';
 import { ClinicRefsRepository } from './common/clinic-refs.repository.js';
 import { PatientAccessAuditRepository } from './common/patient-access-audit.repository.js';
 import { StaffConversationRepository } from './conversations/staff-conversation.repository.js';
@@ -43,6 +46,7 @@ import { StaffUsersService } from './staff-users/staff-users.service.js';
     StaffAppointmentsController, StaffPatientsController, StaffCalendarController, StaffConversationsController, StaffNotificationsController,
     StaffAuditLogController, StaffUsersController, AvailabilityRulesController, ScheduleExceptionsController,
     ProvidersCatalogController, ServicesCatalogController, LocationsCatalogController, RoomsCatalogController,
+    ProvidersSettingsController, ServicesSettingsController, RoomsSettingsController,
   ],
   providers: [
     ClinicRefsRepository, PatientAccessAuditRepository, PatientScopeService,
@@ -51,6 +55,7 @@ import { StaffUsersService } from './staff-users/staff-users.service.js';
     StaffConversationRepository, StaffConversationsService, StaffNotificationRepository, StaffNotificationsService,
     StaffAuditLogRepository, StaffAuditLogService, StaffUsersRepository, StaffUsersService,
     ClinicCatalogReadRepository, ClinicCatalogService, SchedulesRepository, SchedulesService,
+    ClinicSettingsRepository, ClinicSettingsService,
   ],
   exports: [PatientScopeService, PatientAccessAuditRepository, ClinicRefsRepository],
 })

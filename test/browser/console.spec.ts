@@ -15,8 +15,8 @@ import { copyConsoleBuild, SCREENSHOTS } from './console-build.js';
  * The staff console end to end: the built console served by the app at /admin, in Debian's Chromium,
  * against a fresh copy of the demo clinic. The Downtown receptionist signs in with the keyboard,
  * finds a patient by phone, force-books outside the rules with a reason, sees the booking on the
- * calendar, is refused a Northside patient; the override is in the audit log (read as the owner,
- * since the staff API gives the audit log to admins and owners only). Screenshots for the README
+ * calendar, is refused a Northside patient; the override is in the appointment's history (the
+ * receptionist's view of the audit log) and in the clinic's audit log (read as the owner). Screenshots for the README
  * are taken on the way.
  */
 // Generous: the machine is shared, and a step waits for real API answers and a 5 s poll.
@@ -183,7 +183,11 @@ describe('staff console in a browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'try-the-bot.png') });
   }, 90_000);
 
-  it('lists the force-booking with its reason in the audit log (as the owner), and shows the reports', async () => {
+  it('shows the force-booking with its reason in the appointment’s history (receptionist) and in the audit log (owner), and the reports', async () => {
+    const booked = await prisma.appointment.findFirstOrThrow({ where: { patientId: downtownPatient.id, startsAt: saturday.set({ hour: 10 }).toJSDate() } });
+    await page.goto(`${running.url}/admin/#/appointments/${booked.id}/show`);
+    await page.locator('[data-audit-action="appointment.force_booked"]').filter({ hasText: REASON }).waitFor();
+
     await page.getByRole('button', { name: /Profile|Jordan Blake/ }).first().click();
     await page.getByRole('menuitem', { name: 'Logout' }).click();
     await page.getByLabel('Email').fill('owner@riverside.test');

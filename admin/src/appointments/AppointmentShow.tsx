@@ -3,6 +3,7 @@ import { FunctionField, Labeled, Show, SimpleShowLayout, TextField, useRecordCon
 import { useClinicData, zoneOf } from '../common/useClinicData';
 import { ZonedDateField } from '../common/ZonedDateField';
 import { AppointmentActions } from './AppointmentActions';
+import { AppointmentHistory } from './AppointmentHistory';
 import { StatusChip } from './StatusChip';
 
 interface AppointmentRecord { id: string; status: string; start: string; providerId: string; locationId: string | null }
@@ -22,6 +23,13 @@ function Actions() {
       </CardContent>
     </Card>
   );
+}
+
+function History() {
+  const record = useRecordContext<AppointmentRecord>();
+  const { locations } = useClinicData();
+  if (!record) return null;
+  return <AppointmentHistory appointmentId={record.id} zone={zoneOf(locations, record.locationId)} />;
 }
 
 /** One appointment: what, when, who, its status and the actions its status allows. */
@@ -44,6 +52,7 @@ export function AppointmentShow() {
         </Stack>
         <TextField source="cancelReason" emptyText="—" />
         <Actions />
+        <History />
       </SimpleShowLayout>
     </Show>
   );

@@ -6,11 +6,13 @@ import type { Role } from '../api/session';
  */
 const READ = ['list', 'show'];
 const ALL = ['list', 'show', 'create', 'edit', 'delete'];
+/** Records that are retired (active: false) rather than deleted. */
+const EDIT = ['list', 'show', 'create', 'edit'];
 
 const MATRIX: Record<Role, Record<string, string[]>> = {
   admin: {
-    calendar: ALL, appointments: ALL, patients: ALL, providers: READ, services: READ, 'availability-rules': ALL,
-    'schedule-exceptions': ALL, rooms: READ, locations: READ, waitlist: ALL, conversations: ALL, 'try-bot': ALL, 'audit-log': READ,
+    calendar: ALL, appointments: ALL, patients: ALL, providers: EDIT, services: EDIT, 'availability-rules': ALL,
+    'schedule-exceptions': ALL, rooms: EDIT, locations: READ, waitlist: ALL, conversations: ALL, 'try-bot': ALL, 'audit-log': READ,
     reports: READ, channels: ALL, 'staff-users': ALL,
   },
   receptionist: {

@@ -15,3 +15,6 @@ export function endAfterStart(startField: string, endField: string) {
 }
 
 export const positive = (value: unknown) => (value !== undefined && value !== null && value !== '' && Number(value) <= 0 ? 'app.validation.positive' : undefined);
+
+/** Text with something other than spaces (the API refuses blank names). */
+export const notBlank = (value: unknown) => (typeof value === 'string' && value.length > 0 && !value.trim() ? 'app.validation.not_blank' : undefined);

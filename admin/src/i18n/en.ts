@@ -76,6 +76,7 @@ export const enApp = {
     validation: {
       end_after_start: 'Must be after the start', time_format: 'Use HH:MM (24 h)', e164: 'Use the international format, e.g. +12125550123',
       positive: 'Must be more than zero',
+      not_blank: 'Must not be empty', service_code: 'Lowercase letters, digits and dashes (at most 40)',
       both_times: 'Give both times, or neither for the whole day', extra_hours_provider: 'Extra hours need a provider', extra_hours_times: 'Extra hours need a start and an end time',
     },
     waitlist: { offer: 'Offer a slot', offer_title: 'Offer a slot to this patient', offered: 'Offer sent to the patient', urgency: 'Urgency' },

@@ -80,6 +80,7 @@ export const esApp: Translated<AppMessages> = {
     validation: {
       end_after_start: 'Debe ser posterior al inicio', time_format: 'Use HH:MM (24 h)', e164: 'Use el formato internacional, p. ej. +12125550123',
       positive: 'Debe ser mayor que cero',
+      not_blank: 'No puede estar vacío', service_code: 'Minúsculas, dígitos y guiones (como máximo 40)',
       both_times: 'Indique ambas horas, o ninguna para todo el día', extra_hours_provider: 'Las horas extra necesitan un profesional', extra_hours_times: 'Las horas extra necesitan hora de inicio y de fin',
     },
     waitlist: { offer: 'Ofrecer un horario', offer_title: 'Ofrecer un horario a este paciente', offered: 'Oferta enviada al paciente', urgency: 'Urgencia' },

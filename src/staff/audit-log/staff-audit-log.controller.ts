@@ -23,13 +23,13 @@ class AuditLogEntryDto {
 }
 
 @ApiTags('staff: audit log')
-@StaffAuth('admin', 'owner')
+@StaffAuth('admin', 'owner', 'receptionist')
 @Controller('api/v1/audit-log')
 export class StaffAuditLogController {
   constructor(private readonly auditLog: StaffAuditLogService) {}
 
   @Get()
-  @ApiOperation({ summary: "Your clinic's audit log, newest first. filter: patientId (a patient's access history), actorId, action (or a prefix ending in *), entityType, entityId, from, to" })
+  @ApiOperation({ summary: "Your clinic's audit log, newest first. filter: patientId (a patient's access history), actorId, action (or a prefix ending in *), entityType, entityId, from, to. Receptionists: only one appointment's history at their location (entityType=appointment and entityId)." })
   @ApiOkResponse({ type: [AuditLogEntryDto] })
   async list(@Query() query: ListQueryDto, @CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<AuditLogEntry[]> {
     return sendPage(res, 'audit-log', await this.auditLog.list(staff, query));

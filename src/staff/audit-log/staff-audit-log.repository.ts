@@ -7,6 +7,11 @@ import type { Prisma } from '../../generated/prisma/client.js';
 export class StaffAuditLogRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Where an appointment of this clinic takes place (null: no such appointment, or telehealth). */
+  async appointmentLocation(clinicId: string, appointmentId: string): Promise<{ locationId: string | null } | null> {
+    return this.prisma.appointment.findFirst({ where: { id: appointmentId, clinicId }, select: { locationId: true } });
+  }
+
   async page(where: Prisma.AuditLogWhereInput, order: 'asc' | 'desc', skip: number, take: number) {
     const [rows, total] = await Promise.all([
       this.prisma.auditLog.findMany({ where, orderBy: { id: order }, skip, take }),

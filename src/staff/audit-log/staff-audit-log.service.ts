@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ForbiddenError } from '../../auth/auth.errors.js';
 import type { StaffPrincipal } from '../../auth/staff-principal.js';
+import { NotFoundError } from '../../common/errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { filterValue, parseListQuery, type RawListQuery } from '../common/list-query.js';
 import type { Page } from '../common/list-response.js';
@@ -10,7 +12,11 @@ export interface AuditLogEntry {
   patientId: string | null; reason: string | null; ip: string | null; details: unknown; hash: string;
 }
 
-/** Filters and pages the clinic's audit log for admins and owners. */
+/**
+ * Filters and pages the clinic's audit log: all of it for admins and owners; for receptionists, the
+ * history of one appointment at one of their locations (filter entityType=appointment and entityId),
+ * which is what the front desk needs to see who booked, moved or overrode what, and why.
+ */
 @Injectable()
 export class StaffAuditLogService {
   constructor(private readonly repository: StaffAuditLogRepository) {}
@@ -18,6 +24,7 @@ export class StaffAuditLogService {
   async list(staff: StaffPrincipal, raw: RawListQuery): Promise<Page<AuditLogEntry>> {
     const query = parseListQuery(raw, ['id', 'at'] as const, { field: 'id', order: 'desc' });
     const f = query.filter;
+    if (staff.role === 'receptionist') await this.requireOwnAppointmentHistory(staff, filterValue.string(f, 'entityType', 50), filterValue.string(f, 'entityId', 100));
     const action = filterValue.string(f, 'action', 100);
     const from = filterValue.date(f, 'from');
     const to = filterValue.date(f, 'to');
@@ -38,5 +45,16 @@ export class StaffAuditLogService {
       })),
       total, skip: query.skip,
     };
+  }
+
+  private async requireOwnAppointmentHistory(staff: StaffPrincipal, entityType: string | undefined, entityId: string | undefined): Promise<void> {
+    if (entityType !== 'appointment' || !entityId) {
+      throw new ForbiddenError('Receptionists read the history of one appointment: filter by entityType "appointment" and its entityId.');
+    }
+    const appointment = await this.repository.appointmentLocation(staff.clinicId, entityId);
+    if (!appointment) throw new NotFoundError('Appointment');
+    if (!appointment.locationId || !staff.locationIds.includes(appointment.locationId)) {
+      throw new ForbiddenError('This appointment belongs to another location.');
+    }
   }
 }

@@ -117,6 +117,14 @@ describe('staff API', () => {
     expect(audit).toMatchObject({ actorType: 'staff', actorId: staffId, reason: 'Urgent: referred by Dr. Patel', patientId: forced.body.patientId });
     expect(audit.ip).toMatch(/127\.0\.0\.1/);
     expect(audit.details).toMatchObject({ overrides: ['outside_hours'] });
+
+    // The front desk reads that appointment's history (not the whole log, not another location's).
+    const history = (id: string) => `/api/v1/audit-log?filter=${encodeURIComponent(JSON.stringify({ entityType: 'appointment', entityId: id }))}`;
+    const own = await frontdesk('GET', history(forced.body.id));
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'appointment.force_booked', reason: 'Urgent: referred by Dr. Patel' })]));
+    expect((await frontdesk('GET', '/api/v1/audit-log')).status).toBe(403);
+    expect((await northdesk('GET', history(forced.body.id))).status).toBe(403);
   });
 
   it('force-books a new-patient-only service for a returning patient, naming new_patients_only', async () => {

@@ -78,6 +78,11 @@ export const STAFF_ROUTES: StaffRoute[] = [
     { route: `GET /api/v1/${r}`, path: `/api/v1/${r}`, roles: all },
     { route: `GET /api/v1/${r}/{id}`, path: `/api/v1/${r}/{${r}}`, roles: all },
   ]),
+  // Clinic settings writes: admins only. An empty create fails validation (400), an update of an unknown id is a 404: nothing changes.
+  ...(['providers', 'services', 'rooms'] as const).flatMap((r) => [
+    { route: `POST /api/v1/${r}`, path: `/api/v1/${r}`, body: {}, roles: adminOnly },
+    { route: `PUT /api/v1/${r}/{id}`, path: `/api/v1/${r}/00000000-0000-4000-8000-000000000000`, body: { active: true }, roles: adminOnly },
+  ]),
 
   { route: 'POST /api/v1/holds', path: '/api/v1/holds', body: {}, roles: deskLists },
   { route: 'DELETE /api/v1/holds/{token}', path: '/api/v1/holds/no-such-token?providerId={patel}', roles: deskLists },
