@@ -216,10 +216,22 @@ async function expectSelected(page: Page, label: string, value: string): Promise
   await page.getByRole('combobox', { name: label }).filter({ hasText: value }).waitFor();
 }
 
+/**
+ * Picks an option of a select. The calendar re-renders on its 5 s poll, which can replace an open
+ * menu under the pointer on a busy machine: then the menu is closed and opened again.
+ */
 async function choose(scope: Page | ReturnType<Page['getByRole']>, label: string, option: string | RegExp): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
   const page = 'page' in scope ? scope.page() : scope;
-  await page.getByRole('option', { name: option }).click();
+  for (let attempt = 1; ; attempt++) {
+    await scope.getByRole('combobox', { name: label }).click();
+    try {
+      await page.getByRole('option', { name: option }).click({ timeout: 8_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Today when the clinic is open (a mix of completed, checked-in and upcoming visits), else next Monday. */
