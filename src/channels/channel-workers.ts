@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DelayedError, type Job, type Worker } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { closeWorkers } from '../queue/close-workers.js';
-import { type JobHandler, startWorkers } from '../queue/start-workers.js';
+import { type JobHandler, runLater, startWorkers } from '../queue/start-workers.js';
 import { RedisService } from '../redis/redis.service.js';
 import { QUEUES } from '../queue/queues.js';
 import { PROCESS_CONVERSATION_JOB, ProcessConversationJob, type ProcessConversationJobData } from './inbound/process-conversation.job.js';
@@ -45,7 +45,6 @@ export class ChannelWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.role === 'api') return;
     this.workers.push(...startWorkers(this.config, this.handlers(), CONCURRENCY, this.logger));
   }
 
@@ -58,7 +57,6 @@ export class ChannelWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     if (outcome.kind === 'done') return outcome.result;
     // Not an attempt: wait for an earlier reply of the conversation or for the number's rate limit.
     if (outcome.waitingFor) await this.dispatcher.enqueue(outcome.waitingFor.id, outcome.waitingFor.channel).catch(() => undefined);
-    await job.moveToDelayed(Date.now() + outcome.ms, token);
-    throw new DelayedError();
+    return runLater(job, outcome.ms, token);
   }
 }

@@ -51,7 +51,6 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.role === 'api') return;
     this.workers.push(...startWorkers(this.config, this.handlers(), { [QUEUES.appointmentEvents]: 1, [QUEUES.notifications]: 8 }, this.logger));
   }
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DelayedError, type Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { closeWorkers } from '../queue/close-workers.js';
 import { QUEUES } from '../queue/queues.js';
-import { type JobHandler, startWorkers } from '../queue/start-workers.js';
+import { type JobHandler, runLater, startWorkers } from '../queue/start-workers.js';
 import { RedisService } from '../redis/redis.service.js';
 import { OfferExpiryJob } from './jobs/offer-expiry.job.js';
 import { SlotOpenedJob } from './jobs/slot-opened.job.js';
@@ -34,16 +34,13 @@ export class WaitlistWorkers implements OnApplicationBootstrap, OnModuleDestroy 
         [OFFER_EXPIRY_JOB]: async (job, token) => {
           const outcome = await this.offerExpiry.run(job.data as OfferExpiryJobData);
           if (outcome.kind !== 'not_due') return outcome;
-          // BullMQ's delays are in its own (wall-clock) time.
-          await job.moveToDelayed(Date.now() + outcome.inMs, token);
-          throw new DelayedError();
+          return runLater(job, outcome.inMs, token);
         },
       },
     };
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.role === 'api') return;
     this.workers.push(...startWorkers(this.config, this.handlers(), { [QUEUES.waitlist]: 1 }, this.logger));
   }
 
