@@ -137,9 +137,10 @@ export class AvailabilityService {
    * was read at. Booked time is left to the database's EXCLUDE constraints (the insert refuses an
    * overlap), and other people's holds are read live unless the booker holds the slot (holds never
    * overlap). The caller must commit only while the clinic's schedule version is still
-   * `scheduleVersion`, and otherwise fall back to checkSlot inside its transaction.
+   * `scheduleVersion`, and otherwise fall back to checkSlot inside its transaction (as it must
+   * when this answers null: the day lies outside the cached window).
    */
-  async checkSlotCached(request: SlotCheckRequest & { holdVerified: boolean }): Promise<{ check: SlotCheck; scheduleVersion: bigint; service: ServiceWithClinic; schedule: Schedule }> {
+  async checkSlotCached(request: SlotCheckRequest & { holdVerified: boolean }): Promise<{ check: SlotCheck; scheduleVersion: bigint; service: ServiceWithClinic; schedule: Schedule } | null> {
     // One entry per service (and location) covers every provider and the whole bookable window, so
     // a busy clinic checks against memory; the version makes a longer life safe.
     const key = ['check', request.serviceId, request.locationId ?? '*'].join('|');
@@ -158,10 +159,8 @@ export class AvailabilityService {
       return { scheduleVersion, service, schedule, from, to };
     });
     const day = DateTime.fromJSDate(request.start, { zone: cached.service.clinic.timezone }).toISODate()!;
-    if (day <= cached.from || day >= cached.to) {
-      // Outside the cached window (far ahead, or the cache crossed midnight): the full check decides.
-      return { check: { ok: false, reason: 'outside_hours' }, ...cached };
-    }
+    // Outside the cached window (far ahead, or the cache crossed midnight): the full check decides.
+    if (day <= cached.from || day >= cached.to) return null;
     const schedule = { ...cached.schedule, providers: cached.schedule.providers.filter((p) => p.id === request.providerId) };
     const check = await this.judge(cached.service, schedule, request, {
       holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null, providerBusy: false, holds: !request.holdVerified,

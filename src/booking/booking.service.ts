@@ -251,11 +251,12 @@ export class BookingService {
    * Returns null when the slow path must decide.
    */
   private async bookFast(cmd: BookCommand, hold: Hold | null): Promise<AppointmentWithNames | null> {
-    const { check, scheduleVersion, service, schedule } = await this.availability.checkSlotCached({
+    const cached = await this.availability.checkSlotCached({
       serviceId: cmd.serviceId, providerId: cmd.providerId, start: cmd.start, isNewPatient: true, locationId: cmd.locationId ?? null,
       holder: hold?.holder ?? null, ignoreAppointmentId: null, holdVerified: hold !== null,
     });
-    if (!check.ok) return null;
+    if (!cached?.check.ok) return null;
+    const { check, scheduleVersion, service, schedule } = cached;
     const appointment = {
       id: randomUUID(), clinicId: service.clinicId, providerId: cmd.providerId, serviceId: service.id, patientId: cmd.patientId,
       locationId: check.slot.locationId, roomId: check.slot.roomId, startsAt: cmd.start, endsAt: new Date(check.slot.end),
