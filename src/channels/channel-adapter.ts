@@ -27,6 +27,11 @@ export interface TemplateContent {
   /** Twilio Content API template (HX…), for Twilio WhatsApp senders. */
   contentSid: string | null;
   variables: string[];
+  /**
+   * Payloads of the template's quick-reply buttons by index (Meta sets them per message; a Twilio
+   * Content template defines its own). A tap comes back as this payload, i.e. a choice id.
+   */
+  quickReplyPayloads?: string[];
 }
 
 /** What to send: a reply as rendered for the channel, or a template. */

@@ -71,13 +71,25 @@ export class ChannelRepository {
     ]);
   }
 
-  /** Ends a message we did not (or could not) send; only while it is still queued. */
-  async finish(messageId: string, status: 'skipped' | 'failed', at: Date, errorCode: string, errorMessage: string): Promise<boolean> {
-    const updated = await this.prisma.message.updateMany({
-      where: { id: messageId, status: { in: ['queued', 'sending'] } },
-      data: { status, statusUpdatedAt: at, errorCode: errorCode.slice(0, 50), errorMessage: errorMessage.slice(0, 500) },
+  /**
+   * Ends a message we did not (or could not) send; only while it is still queued. A skipped message
+   * that carried a notification skips that notification too, whether or not its job has already
+   * marked it sent (the message is created, and may be skipped, before that job records it).
+   */
+  async finish(messageId: string, status: 'skipped' | 'failed', at: Date, errorCode: string, errorMessage: string, carried?: { notificationId: string; channel: Channel }): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.message.updateMany({
+        where: { id: messageId, status: { in: ['queued', 'sending'] } },
+        data: { status, statusUpdatedAt: at, errorCode: errorCode.slice(0, 50), errorMessage: errorMessage.slice(0, 500) },
+      });
+      if (updated.count === 1 && status === 'skipped' && carried) {
+        await tx.notification.updateMany({
+          where: { id: carried.notificationId, status: { in: ['scheduled', 'sent'] } },
+          data: { status: 'skipped', skipReason: errorMessage.slice(0, 500), messageId, channel: carried.channel },
+        });
+      }
+      return updated.count === 1;
     });
-    return updated.count === 1;
   }
 
   /**
@@ -114,10 +126,13 @@ export class ChannelRepository {
           data: channel === 'sms' ? { smsOptedOutAt: at } : { whatsappOptedOutAt: at },
         });
       }
+      const queued = await tx.message.findMany({ where: { conversationId, direction: 'outbound', status: 'queued' }, select: { id: true } });
+      const ids = queued.map((m) => m.id);
       await tx.message.updateMany({
-        where: { conversationId, direction: 'outbound', status: 'queued' },
+        where: { id: { in: ids }, status: 'queued' },
         data: { status: 'skipped', statusUpdatedAt: at, errorCode: 'opted_out', errorMessage: 'The recipient opted out at the provider' },
       });
+      await tx.notification.updateMany({ where: { messageId: { in: ids }, status: 'sent' }, data: { status: 'skipped', skipReason: 'The recipient opted out at the provider' } });
     });
   }
 

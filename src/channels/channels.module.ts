@@ -18,6 +18,8 @@ import { QueueOutboundDispatcher } from './outbound/queue-outbound.dispatcher.js
 import { SendMessageJob } from './outbound/send-message.job.js';
 import { SentMarker } from './outbound/sent-marker.js';
 import { SenderRateLimiter } from './outbound/sender-rate-limiter.js';
+import { PurposeTemplates } from './templates/purpose-templates.service.js';
+import { TemplateFactsRepository } from './templates/template-facts.repository.js';
 import { TwilioSignatureGuard } from './twilio/twilio-signature.guard.js';
 import { TwilioWebhookController } from './twilio/twilio-webhook.controller.js';
 import { TwilioWebhookService } from './twilio/twilio-webhook.service.js';
@@ -44,6 +46,7 @@ import { WhatsAppWebSession } from './whatsapp-web/whatsapp-web.session.js';
     QueueOutboundDispatcher, { provide: OutboundDispatcher, useExisting: QueueOutboundDispatcher },
     SenderRateLimiter, SentMarker, DeliveryStatusService, SmsFallbackService, SendMessageJob, ProcessConversationJob, InboundService,
     ChannelWorkers, ChannelSweeper, TwilioWebhookService, MetaWebhookService, TwilioSignatureGuard, MetaSignatureGuard,
+    TemplateFactsRepository, PurposeTemplates,
   ],
   exports: [OutboundDispatcher],
 })

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { PG, pgErrorCode } from '../database/pg-errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
+import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Channel, ChannelProvider, ConversationStatus } from '../generated/prisma/enums.js';
 
 @Injectable()
 export class ConversationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaService, private readonly sql: SqlPool) {}
 
   /** The clinic number a message was sent to; routes it to its clinic. */
   findChannel(channel: Channel, address: string) {
@@ -36,6 +37,21 @@ export class ConversationRepository {
 
   findByAddress(clinicId: string, channel: Channel, addressHash: string) {
     return this.prisma.conversation.findUnique({ where: { clinicId_channel_addressHash: { clinicId, channel, addressHash } } });
+  }
+
+  /**
+   * The webhook's hot path in one round trip: finds the conversation of this address and stores the
+   * message in it once. `null` when the address has no conversation yet (first contact: the caller
+   * creates it); `inboundId` null when the provider already delivered this message (a retry).
+   */
+  async insertInboundForAddress(data: {
+    clinicId: string; channel: Channel; addressHash: string; provider: ChannelProvider; providerMessageId: string | null;
+    bodyEnc: string; choiceId: string | null; unsupported: boolean; receivedAt: Date;
+  }): Promise<{ conversationId: string; hasProfileName: boolean; inboundId: string | null } | null> {
+    const [row] = await this.sql.query<{ conversation_id: string; has_profile_name: boolean; inbound_id: string | null }>(INSERT_INBOUND_FOR_ADDRESS, [
+      data.clinicId, data.channel, data.addressHash, data.provider, data.providerMessageId, data.bodyEnc, data.receivedAt, data.choiceId, data.unsupported,
+    ]);
+    return row ? { conversationId: row.conversation_id, hasProfileName: row.has_profile_name, inboundId: row.inbound_id } : null;
   }
 
   /** Stores an inbound message once: null when the provider already delivered it (a retry). */
@@ -173,3 +189,18 @@ export class ConversationRepository {
     return this.prisma.conversation.updateMany({ where: { id: conversationId, profileNameEnc: null }, data: { profileNameEnc } });
   }
 }
+
+const INSERT_INBOUND_FOR_ADDRESS: PreparedStatement = {
+  name: 'insert-inbound-for-address',
+  text: `
+    WITH conversation AS (
+      SELECT id, profile_name_enc IS NOT NULL AS has_profile_name FROM conversations
+      WHERE clinic_id = $1::uuid AND channel = $2::channel AND address_hash = $3
+    ), inbound AS (
+      INSERT INTO messages (clinic_id, conversation_id, direction, channel, provider, provider_message_id, body_enc, status, created_at, status_updated_at, choice_id, unsupported)
+      SELECT $1::uuid, conversation.id, 'inbound', $2::channel, $4::channel_provider, $5, $6, 'received', $7, $7, $8, $9 FROM conversation
+      ON CONFLICT (provider, provider_message_id) DO NOTHING
+      RETURNING id
+    )
+    SELECT conversation.id AS conversation_id, conversation.has_profile_name, inbound.id AS inbound_id FROM conversation LEFT JOIN inbound ON true`,
+};

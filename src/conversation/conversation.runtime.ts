@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { InboundMessage, OutboundReply } from '../channels/channel.types.js';
 import { OutboundDispatcher } from '../channels/outbound-dispatcher.js';
+import type { MessagePurpose } from '../channels/templates/message-purpose.js';
 import { Clock } from '../common/clock.js';
 import type { PhiCipher } from '../common/crypto/phi-cipher.js';
 import { NotFoundError } from '../common/errors.js';
@@ -71,25 +72,30 @@ export class ConversationRuntime {
     if (!route) throw new NotFoundError(`Clinic number ${message.to} on ${message.channel}`);
     const clinicId = route.clinicId;
     const addressHash = this.cipher.blindIndex(message.from);
-    // Only a first contact needs the patient looked up; a turn finds them from the conversation.
-    const conversation = await this.conversations.findByAddress(clinicId, message.channel, addressHash) ?? await this.conversations.upsert({
-      clinicId, channel: message.channel, clinicAddress: route.address, addressHash, addressEnc: this.cipher.encrypt(message.from),
-      patientId: (await this.patients.findByPhone(clinicId, message.from))?.id ?? null,
-    });
-    const body = message.unsupported ? '[unsupported message]' : message.text;
-    const inbound = await this.conversations.insertInbound({
-      clinicId, conversationId: conversation.id, channel: message.channel, provider: message.provider,
-      providerMessageId: message.providerMessageId, bodyEnc: this.cipher.encrypt(body.slice(0, 4096)),
+    const stored = {
+      provider: message.provider, providerMessageId: message.providerMessageId,
+      bodyEnc: this.cipher.encrypt((message.unsupported ? '[unsupported message]' : message.text).slice(0, 4096)),
       choiceId: message.choiceId?.slice(0, 200) ?? null, unsupported: message.unsupported, receivedAt: message.receivedAt,
-    });
-    if (!inbound) {
-      const stored = await this.conversations.findByProviderId(message.provider, message.providerMessageId!);
-      return { conversationId: stored?.conversationId ?? conversation.id, inboundId: stored?.id ?? '', duplicate: true };
+    };
+    // A known address (nearly every message) is found and stored in one statement.
+    let known = await this.conversations.insertInboundForAddress({ clinicId, channel: message.channel, addressHash, ...stored });
+    if (!known) {
+      // First contact: only now is the patient looked up; later turns find them from the conversation.
+      const conversation = await this.conversations.upsert({
+        clinicId, channel: message.channel, clinicAddress: route.address, addressHash, addressEnc: this.cipher.encrypt(message.from),
+        patientId: (await this.patients.findByPhone(clinicId, message.from))?.id ?? null,
+      });
+      const inbound = await this.conversations.insertInbound({ clinicId, conversationId: conversation.id, channel: message.channel, ...stored });
+      known = { conversationId: conversation.id, hasProfileName: conversation.profileNameEnc !== null, inboundId: inbound?.id ?? null };
     }
-    if (message.profileName && !conversation.profileNameEnc) {
-      await this.conversations.setProfileName(conversation.id, this.cipher.encrypt(message.profileName.slice(0, 100)));
+    if (!known.inboundId) {
+      const original = await this.conversations.findByProviderId(message.provider, message.providerMessageId!);
+      return { conversationId: original?.conversationId ?? known.conversationId, inboundId: original?.id ?? '', duplicate: true };
     }
-    return { conversationId: conversation.id, inboundId: inbound.id, duplicate: false };
+    if (message.profileName && !known.hasProfileName) {
+      await this.conversations.setProfileName(known.conversationId, this.cipher.encrypt(message.profileName.slice(0, 100)));
+    }
+    return { conversationId: known.conversationId, inboundId: known.inboundId, duplicate: false };
   }
 
   /**
@@ -183,10 +189,12 @@ export class ConversationRuntime {
    * version check as a patient's turn. Whatever the dialog says in answer is saved with the snapshot
    * and sent; the ids of those messages are returned (none when the dialog stays quiet, e.g. while
    * staff have the conversation). Effects are not run: such events only ask to release holds, which
-   * lapse by themselves.
+   * lapse by themselves. `purpose` (ids only) is stored with the first reply so that, outside
+   * WhatsApp's 24-hour window, it goes as that purpose's approved template (channels/templates).
    */
   async notifyDialog(
     conversationId: string, event: Extract<DialogEvent, { type: 'REMINDER_SENT' | 'STAFF_HANDBACK' | 'HOLD_EXPIRED' | 'WAITLIST_OFFER' }>,
+    options: { purpose?: MessagePurpose } = {},
   ): Promise<{ replyIds: string[] }> {
     return this.lock.withLock(conversationId, async () => {
       const conversation = await this.conversations.findById(conversationId);
@@ -203,7 +211,7 @@ export class ConversationRuntime {
       if (!sender) throw new Error(`no active clinic number for conversation ${conversationId}`);
       const saved = await this.conversations.saveEventStep({
         conversationId, expectedVersion: conversation.version, snapshot, machineVersion: DIALOG_MACHINE_VERSION, status, now: this.clock.now(),
-        replies: result.replies.map((reply) => this.outbound(reply, conversation.clinicId, conversation.channel, sender.provider)),
+        replies: result.replies.map((reply, i) => this.outbound(reply, conversation.clinicId, conversation.channel, sender.provider, i === 0 ? options.purpose : undefined)),
       });
       if (!saved.saved) throw new Error('conversation changed while notifying the dialog (version conflict)');
       await this.dispatcher?.dispatch(saved.replyIds);
@@ -233,12 +241,12 @@ export class ConversationRuntime {
     return { persisted: result.persisted, replies, status: result.status, states, effects };
   }
 
-  private outbound(reply: Reply, clinicId: string, channel: 'sms' | 'whatsapp', provider: InboundMessage['provider']) {
+  private outbound(reply: Reply, clinicId: string, channel: 'sms' | 'whatsapp', provider: InboundMessage['provider'], purpose?: MessagePurpose) {
     const rendered = renderForChannel(reply, channel);
     return {
       clinicId, channel, provider,
       bodyEnc: this.cipher.encrypt(rendered.text),
-      choices: { neutral: reply.choices ?? [], rendered: renderingForStorage(rendered) } as unknown as Prisma.InputJsonValue,
+      choices: { neutral: reply.choices ?? [], rendered: renderingForStorage(rendered), ...(purpose ? { purpose } : {}) } as unknown as Prisma.InputJsonValue,
       // The simulator has no provider to hand the message to; real channels queue it (see channels/).
       status: provider === 'simulator' ? 'delivered' : 'queued',
     };

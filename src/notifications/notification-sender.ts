@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { OutboundDispatcher } from '../channels/outbound-dispatcher.js';
+import type { MessagePurpose } from '../channels/templates/message-purpose.js';
 import { Clock } from '../common/clock.js';
 import type { PhiCipher } from '../common/crypto/phi-cipher.js';
 import { ConversationRepository } from '../conversation/conversation.repository.js';
@@ -27,14 +28,19 @@ export class NotificationSender {
     @Optional() private readonly dispatcher?: OutboundDispatcher,
   ) {}
 
-  async send(patient: Patient, reply: Reply): Promise<SendOutcome> {
+  /**
+   * `purpose` (ids only) goes with the message so that, outside WhatsApp's 24-hour window, the send
+   * job sends that purpose's approved template instead (channels/templates).
+   */
+  async send(patient: Patient, reply: Reply, purpose?: MessagePurpose): Promise<SendOutcome> {
     const reach = await this.reach(patient);
     if (!reach.reachable) return { sent: false, reason: reach.reason };
     const { channel, conversationId } = reach;
     const rendered = renderForChannel(reply, channel, patient.language === 'es' ? 'es' : 'en');
     const message = await this.conversations.insertOutbound({
       clinicId: patient.clinicId, conversationId, channel, provider: reach.provider,
-      bodyEnc: this.cipher.encrypt(rendered.text), choices: { neutral: reply.choices ?? [], rendered: renderingForStorage(rendered) } as never, now: this.clock.now(),
+      bodyEnc: this.cipher.encrypt(rendered.text), choices: { neutral: reply.choices ?? [], rendered: renderingForStorage(rendered), ...(purpose ? { purpose } : {}) } as never,
+      now: this.clock.now(),
     });
     await this.dispatcher?.dispatch([message.id]);
     return { sent: true, channel, messageId: message.id, conversationId };

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppointmentRepository } from '../booking/appointment.repository.js';
+import { NOTIFICATION_PURPOSE } from '../channels/templates/message-purpose.js';
 import { ConversationRuntime } from '../conversation/conversation.runtime.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { NotificationRepository } from './notification.repository.js';
@@ -51,8 +52,10 @@ export class SendNotificationJob {
     ]);
     const facts = this.facts.build(appointment, clinic);
     const reply = notificationReply(notification.kind, facts, patient.language === 'es' ? 'es' : 'en');
-    const outcome = await this.sender.send(patient, reply);
+    const outcome = await this.sender.send(patient, reply, { kind: NOTIFICATION_PURPOSE[notification.kind], appointmentId: appointment.id, notificationId: notification.id });
     if (!outcome.sent) return skip(outcome.reason);
+    // Handed to the channel; if it then cannot go (outside WhatsApp's window without a template, an
+    // opt-out since) the send job marks this notification skipped, before or after this line.
     await this.notifications.markSent(notification.id, outcome.channel, outcome.messageId);
     // The patient's answer ("1", "yes", "sí", "cancel my appointment") now refers to this appointment.
     if (notification.kind === 'reminder') await this.runtime.notifyDialog(outcome.conversationId, { type: 'REMINDER_SENT', appointment: facts.appointment });

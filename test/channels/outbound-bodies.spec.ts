@@ -24,11 +24,24 @@ const contents: Record<string, OutboundContent> = {
   },
   template: { kind: 'template', name: 'reengage_reply_waiting', language: 'en_US', contentSid: null, variables: ['Riverside Clinic'] },
   templateNoVariables: { kind: 'template', name: 'hello_world', language: 'en_US', contentSid: null, variables: [] },
+  templateWithQuickReplies: {
+    kind: 'template', name: 'appointment_reminder', language: 'en_US', contentSid: null,
+    variables: ['Dr. Maya Patel', 'Follow-up visit', 'Thu 26 Nov, 2:00 pm', 'Downtown'], quickReplyPayloads: ['rem:confirm', 'rem:change', 'rem:cancel'],
+  },
 };
 
 describe('Meta Cloud API request bodies vs business-messaging-api_v23.0.yaml (Message)', () => {
   it.each(Object.keys(contents))('%s validates', (name) => {
     expect(errorsOf(metaMessageBody('+16505551234', contents[name]!))).toEqual([]);
+  });
+
+  it('a template with quick-reply buttons carries one payload per button, by index', () => {
+    expect((metaMessageBody('+16505551234', contents.templateWithQuickReplies!) as any).template.components).toEqual([
+      { type: 'body', parameters: [{ type: 'text', text: 'Dr. Maya Patel' }, { type: 'text', text: 'Follow-up visit' }, { type: 'text', text: 'Thu 26 Nov, 2:00 pm' }, { type: 'text', text: 'Downtown' }] },
+      { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'rem:confirm' }] },
+      { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'rem:change' }] },
+      { type: 'button', sub_type: 'quick_reply', index: '2', parameters: [{ type: 'payload', payload: 'rem:cancel' }] },
+    ]);
   });
 
   it('keeps WhatsApp limits even when handed oversized content', () => {
@@ -59,7 +72,14 @@ describe('Meta Cloud API request bodies vs business-messaging-api_v23.0.yaml (Me
     delete noLanguage.template.language;
     const badParameter = structuredClone(template);
     badParameter.template.components[0].parameters[0] = { type: 'text' };
-    for (const [name, body] of Object.entries({ fourButtons, longTitle, list, longRow, unknownProperty, noRecipient, noLanguage, badParameter })) {
+    const quickReplies = structuredClone(metaMessageBody('+16505551234', contents.templateWithQuickReplies!)) as any;
+    const buttonWithoutIndex = structuredClone(quickReplies);
+    delete buttonWithoutIndex.template.components[1].index;
+    const buttonIndexTen = structuredClone(quickReplies);
+    buttonIndexTen.template.components[1].index = '10';
+    const buttonWithoutPayload = structuredClone(quickReplies);
+    buttonWithoutPayload.template.components[1].parameters = [{ type: 'payload' }];
+    for (const [name, body] of Object.entries({ fourButtons, longTitle, list, longRow, unknownProperty, noRecipient, noLanguage, badParameter, buttonWithoutIndex, buttonIndexTen, buttonWithoutPayload })) {
       expect({ name, valid: validateMeta(body) }).toEqual({ name, valid: false });
     }
   });
@@ -71,7 +91,7 @@ describe('Meta Cloud API request bodies vs business-messaging-api_v23.0.yaml (Me
     expect(verdicts['openapi_send_reply_to_text_message.json']).toEqual([]);
     expect(verdicts['openapi_send_reply_button.json']).toEqual([]);
     expect(verdicts['openapi_send_list_message.json']).toEqual([]);
-    for (const f of ['openapi_send_message_template_text.json', 'openapi_send_message_template_media.json']) {
+    for (const f of ['openapi_send_message_template_text.json', 'openapi_send_message_template_media.json', 'openapi_send_message_template_interactive.json']) {
       expect(verdicts[f]).toContain("/template/language must have required property 'policy'");
       const withPolicy = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
       withPolicy.template.language.policy = 'deterministic';

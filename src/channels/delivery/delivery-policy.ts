@@ -43,11 +43,6 @@ export function mayReachAddress(facts: OptOutFacts): { allowed: true; confirmati
 /** Exponential backoff BullMQ applies between attempts (kept here so docs and tests name one number). */
 export const SEND_BACKOFF = { type: 'exponential' as const, delay: 2_000 };
 
-/** Fills `{clinicName}` in configured template variables; variables never carry patient data. */
-export function fillTemplateVariables(variables: readonly string[], values: { clinicName: string }): string[] {
-  return variables.map((v) => v.replaceAll('{clinicName}', values.clinicName));
-}
-
 /** Cuts text to the channel's limit, ending with an ellipsis when cut. */
 export function fitText(text: string, max: number): string {
   const chars = [...text];

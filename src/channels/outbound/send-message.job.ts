@@ -7,11 +7,14 @@ import { PHI_CIPHER } from '../../patients/phi.module.js';
 import { ChannelAdapterRegistry } from '../channel-adapter.registry.js';
 import { type ChannelAdapter, type ChannelCapabilities, ChannelSendError, type OutboundContent, type SenderConfig, type TemplateContent } from '../channel-adapter.js';
 import { ChannelRepository } from '../channel.repository.js';
-import { parseChannelSettings, reengagementTemplateFor } from '../channel-settings.js';
-import { fillTemplateVariables, insideCustomerServiceWindow, mayReachAddress } from '../delivery/delivery-policy.js';
+import { parseChannelSettings, templateFor } from '../channel-settings.js';
+import { insideCustomerServiceWindow, mayReachAddress } from '../delivery/delivery-policy.js';
 import { DeliveryStatusService, TWILIO_OPTED_OUT } from '../delivery/delivery-status.service.js';
 import { redactProviderError } from '../delivery/redact-provider-error.js';
 import { SmsFallbackService } from '../delivery/sms-fallback.service.js';
+import { type MessagePurpose, purposeOf } from '../templates/message-purpose.js';
+import { PurposeTemplates } from '../templates/purpose-templates.service.js';
+import { fillTemplateVariables } from '../templates/template-variables.js';
 import { SenderRateLimiter } from './sender-rate-limiter.js';
 import { type SentRecord, SentMarker } from './sent-marker.js';
 
@@ -45,9 +48,11 @@ type Loaded = NonNullable<Awaited<ReturnType<ChannelRepository['findForSend']>>>
  * 2. earlier replies of the conversation have left (a conversation's replies leave in order);
  * 3. the address has not opted out on this channel (except the STOP confirmation itself, see
  *    delivery-policy.ts `mayReachAddress`);
- * 4. on WhatsApp Business senders, the 24-hour customer-service window is open; outside it only the
- *    number's approved re-engagement template goes out (once until the patient writes again), or the
- *    message is skipped with reason `outside_window` when no template is configured;
+ * 4. on WhatsApp Business senders, the 24-hour customer-service window is open. Outside it only an
+ *    approved template may go: a clinic-initiated message (reminder, confirmation, waitlist offer…,
+ *    `choices.purpose`) goes as its purpose's template, every one on its own; a chat reply goes as the
+ *    number's re-engagement template (once until the patient writes again). Without a template the
+ *    message is skipped with reason `outside_window` — and a notification it carried is marked skipped;
  * 5. the sending number has a token left (per-number rate limit);
  * then the adapter sends and the message becomes `sent` with the provider's id. Provider errors are
  * classified (ChannelSendError): retryable ones throw so BullMQ retries with exponential backoff; the
@@ -68,6 +73,7 @@ export class SendMessageJob {
     private readonly sentMarker: SentMarker,
     private readonly clock: Clock,
     @Inject(PHI_CIPHER) private readonly cipher: PhiCipher,
+    private readonly purposeTemplates: PurposeTemplates,
   ) {}
 
   async run(data: SendMessageJobData, attempt: Attempt): Promise<SendOutcome> {
@@ -109,7 +115,7 @@ export class SendMessageJob {
 
     let content: OutboundContent = { kind: 'rendered', message: this.renderFor(message, capabilities) };
     if (capabilities.customerServiceWindow && !confirmation && !insideCustomerServiceWindow(conversation.lastInboundAt, now)) {
-      const template = await this.reengagementTemplate(message, sender, senderRow.clinic.name);
+      const template = await this.windowTemplate(message, sender, senderRow.clinic.name);
       if (typeof template === 'string') return this.skip(message, 'outside_window', template);
       content = template;
     }
@@ -124,7 +130,7 @@ export class SendMessageJob {
     } catch (error) {
       if (error instanceof ChannelSendError && error.kind === 'outside_window' && content.kind === 'rendered') {
         // The provider says the window closed (its clock is the one that counts): retry as the template.
-        const template = await this.reengagementTemplate(message, sender, senderRow.clinic.name);
+        const template = await this.windowTemplate(message, sender, senderRow.clinic.name);
         if (typeof template === 'string') return this.skip(message, 'outside_window', template);
         try {
           return await this.send(adapter, message, sender, phone, template);
@@ -176,9 +182,16 @@ export class SendMessageJob {
     return renderForChannel({ text: rendered.text, choices: stored?.neutral ?? [] }, 'sms', language);
   }
 
-  /** The approved template to send instead of a free-form reply, or why there is none. */
+  /** The approved template to send instead of a free-form message, or why there is none. */
+  private async windowTemplate(message: Loaded, sender: SenderConfig, clinicName: string): Promise<TemplateContent | string> {
+    const purpose = purposeOf(message.choices);
+    if (!purpose) return this.reengagementTemplate(message, sender, clinicName);
+    const choiceIds = ((message.choices as { neutral?: { id: string }[] }).neutral ?? []).map((c) => c.id);
+    return this.purposeTemplates.build(purpose, sender, message.conversation.language, choiceIds);
+  }
+
   private async reengagementTemplate(message: Loaded, sender: SenderConfig, clinicName: string): Promise<TemplateContent | string> {
-    const setting = reengagementTemplateFor(sender.settings, message.conversation.language);
+    const setting = templateFor(sender.settings, 'reengagement', message.conversation.language);
     if (!setting) return 'Outside the 24-hour WhatsApp window and no re-engagement template is configured for this number';
     if (sender.provider === 'twilio' && !setting.contentSid) return 'Outside the 24-hour WhatsApp window and the re-engagement template has no Twilio ContentSid';
     if (await this.repository.templateSentSince(message.conversationId, message.conversation.lastInboundAt)) {
@@ -212,7 +225,8 @@ export class SendMessageJob {
   }
 
   private async skip(message: Loaded, code: string, reason: string): Promise<SendOutcome> {
-    await this.repository.finish(message.id, 'skipped', this.clock.now(), code, reason);
+    const notificationId = notificationOf(purposeOf(message.choices));
+    await this.repository.finish(message.id, 'skipped', this.clock.now(), code, reason, notificationId ? { notificationId, channel: message.channel } : undefined);
     this.logger.log({ messageId: message.id, conversationId: message.conversationId, reason: code }, 'message skipped');
     return done('skipped');
   }
@@ -222,6 +236,11 @@ export class SendMessageJob {
     this.logger.error({ messageId: message.id, conversationId: message.conversationId, errorCode: code }, 'message cannot be sent');
     return done('failed');
   }
+}
+
+/** The notification a message carries, whose row must say so when the message is not sent. */
+function notificationOf(purpose: MessagePurpose | null): string | null {
+  return purpose && 'notificationId' in purpose ? (purpose.notificationId ?? null) : null;
 }
 
 function done(result: 'sent' | 'skipped' | 'failed' | 'nothing_to_do'): SendOutcome {

@@ -20,6 +20,9 @@ type Schema = Record<string, any>;
  * - `discriminator` with a `mapping` but no `oneOf` (Meta's ParameterObject, TemplateComponent) is
  *   applied as "when type = X, the mapped schema's own part must hold", so template parameters are
  *   really checked (JSON Schema validators ignore the discriminator keyword otherwise).
+ * - The template button `index` pattern `^[2-6, 11-14]$` is garbled (a character class that refuses
+ *   "0", the index of every first button, Meta's own interactive-template sample included); it is
+ *   read as its description says, "Position index of the button (0-9)": `^[0-9]$`.
  */
 export function metaMessageValidator(): ValidateFunction {
   const spec = load(readFileSync(contract('meta', 'business-messaging-api_v23.0.yaml'), 'utf8')) as Schema;
@@ -32,11 +35,14 @@ export function metaMessageValidator(): ValidateFunction {
   return ajv.compile({ $ref: 'meta#/components/schemas/Message' });
 }
 
+const GARBLED_BUTTON_INDEX = '^[2-6, 11-14]$';
+
 function interpret(schema: Schema, all: Record<string, Schema>, name: string | null): Schema {
   if (!schema || typeof schema !== 'object') return schema;
   if (Array.isArray(schema)) return schema.map((s) => interpret(s, all, null)) as unknown as Schema;
   const out: Schema = {};
   for (const [k, v] of Object.entries(schema)) out[k] = typeof v === 'object' ? interpret(v as Schema, all, null) : v;
+  if (out.pattern === GARBLED_BUTTON_INDEX) out.pattern = '^[0-9]$';
   if (Array.isArray(out.allOf)) {
     let closed = false;
     out.allOf = out.allOf.map((member: Schema) => {
