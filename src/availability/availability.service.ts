@@ -23,6 +23,8 @@ export interface SlotSearch {
   holder?: string;
   /** When rescheduling: the appointment being moved does not block its own new time. */
   ignoreAppointmentId?: string;
+  /** Read rules and exceptions from the database, not the few-second cache (the schedule has just changed). */
+  freshSchedule?: boolean;
 }
 
 export interface AvailableSlot extends Slot {
@@ -109,7 +111,8 @@ export class AvailabilityService {
     const now = this.clock.now();
     const range = this.validateRange(search.from, search.to, clinic.timezone, service.maxAdvanceDays ?? clinic.maxAdvanceDays, now);
     const key = [service.id, search.providerId ?? '*', search.locationId ?? '*', search.from, search.to].join('|');
-    const schedule = await this.schedules.getOrLoad(key, () => this.loadSchedule(service, search.from, search.to, search));
+    const load = () => this.loadSchedule(service, search.from, search.to, search);
+    const schedule = search.freshSchedule ? await load() : await this.schedules.getOrLoad(key, load);
     if (search.providerId && schedule.providers.length === 0) {
       throw new ValidationError(`That provider does not offer ${service.name}`);
     }

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type AppointmentEventJobData, type AppointmentEventType, QUEUES } from '../queue/queues.js';
+import { HOURS_ADDED_EVENT, NEW_HOURS_JOB, newHoursJobId, toNewHoursJob } from './hours-added.event.js';
 import { OutboxRepository, type PendingEvent } from './outbox.repository.js';
 
 const POLL_MS = 250;
@@ -26,11 +27,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly outbox: OutboxRepository,
     @InjectQueue(QUEUES.appointmentEvents) private readonly queue: Queue<AppointmentEventJobData>,
+    @InjectQueue(QUEUES.waitlist) private readonly waitlistQueue: Queue,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Without a listener BullMQ prints every reconnect attempt; the relay reports outages itself.
     this.queue.on('error', () => undefined);
+    this.waitlistQueue.on('error', () => undefined);
   }
 
   onApplicationBootstrap(): void {
@@ -59,7 +62,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       const done: bigint[] = [];
       for (const event of events) {
         try {
-          await withTimeout(this.queue.add(event.eventType, toJob(event), { jobId: `outbox-${event.id}` }), ADD_TIMEOUT_MS);
+          await withTimeout(this.publish(event), ADD_TIMEOUT_MS);
           done.push(event.id);
         } catch (error) {
           // Stop at the first failure so later events of the same appointment never overtake it.
@@ -72,6 +75,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       return done.length;
     });
     return published ?? 0;
+  }
+
+  /**
+   * Booking events go to the appointment-events worker. A schedule edit that added hours goes
+   * straight to the waitlist queue: offering the new time is its only consequence.
+   */
+  private publish(event: PendingEvent): Promise<unknown> {
+    if (event.eventType === HOURS_ADDED_EVENT) return this.waitlistQueue.add(NEW_HOURS_JOB, toNewHoursJob(event), { jobId: newHoursJobId(String(event.id)) });
+    return this.queue.add(event.eventType, toJob(event), { jobId: `outbox-${event.id}` });
   }
 }
 

@@ -13,8 +13,10 @@ export const QUEUES = {
   notifications: 'notifications',
   /** Inbound turns to process after a webhook stored the message: job `process-conversation`. */
   inboundTurns: 'inbound-turns',
-  /** Freed slots to offer (`waitlist-slot-opened`) and offers whose claim window ends (`waitlist-offer-expiry`), see src/waitlist. */
+  /** Freed slots to offer (`waitlist-slot-opened`), hours staff added (`waitlist-new-hours`, relayed from the outbox) and offers whose claim window ends (`waitlist-offer-expiry`), see src/waitlist. */
   waitlist: 'waitlist',
+  /** Hourly `roll-up-reports`: daily report rollups of closed and dirty days (src/reports/rollups). */
+  reports: 'reports',
 } as const;
 
 export const APPOINTMENT_EVENT_TYPES = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.status_changed'] as const;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AvailabilityModule } from '../availability/availability.module.js';
 import { BookingModule } from '../booking/booking.module.js';
 import { HoldStoreModule } from '../booking/hold-store.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { ConversationModule } from '../conversation/conversation.module.js';
 import { PatientsModule } from '../patients/patients.module.js';
 import { SlotConflictService } from './appointments/slot-conflict.service.js';
@@ -41,7 +42,7 @@ import { StaffUsersService } from './staff-users/staff-users.service.js';
 
 /** The staff API the console uses (docs/staff-api.md): behind @StaffAuth, scoped to clinic and role, reads of patient data audited. */
 @Module({
-  imports: [AvailabilityModule, BookingModule, HoldStoreModule, PatientsModule, ConversationModule],
+  imports: [AvailabilityModule, BookingModule, HoldStoreModule, PatientsModule, ConversationModule, OutboxModule],
   controllers: [
     StaffAppointmentsController, StaffPatientsController, StaffCalendarController, StaffConversationsController, StaffNotificationsController,
     StaffAuditLogController, StaffUsersController, AvailabilityRulesController, ScheduleExceptionsController,

@@ -3,9 +3,12 @@ import { PG, pgErrorCode } from '../database/pg-errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
 import type { WaitlistOfferOutcome } from '../generated/prisma/enums.js';
 
+/** What freed the time: a cancellation, the old time of a move, a receptionist's direct offer, or new hours (schedule edits). */
+export type OfferTrigger = 'cancellation' | 'reschedule' | 'staff' | 'new_hours';
+
 export interface NewOffer {
   clinicId: string; entryId: string; patientId: string; serviceId: string; providerId: string; locationId: string | null;
-  slotStart: Date; slotEnd: Date; slotFreedAt: Date; trigger: 'cancellation' | 'reschedule' | 'staff'; freedByAppointmentId: string | null;
+  slotStart: Date; slotEnd: Date; slotFreedAt: Date; trigger: OfferTrigger; freedByAppointmentId: string | null;
   offeredAt: Date; expiresAt: Date; holdToken: string; offeredBy: string;
 }
 

@@ -11,7 +11,7 @@ import { NotificationSender } from '../notifications/notification-sender.js';
 import { PatientService } from '../patients/patient.service.js';
 import { WaitlistJobs } from './jobs/waitlist-jobs.js';
 import { EntryNotWaitingError } from './waitlist.errors.js';
-import { WaitlistOfferRepository } from './waitlist-offer.repository.js';
+import { type OfferTrigger, WaitlistOfferRepository } from './waitlist-offer.repository.js';
 import { type OpenSlot, WaitlistRepository } from './waitlist.repository.js';
 
 /** A time that became free, to be offered from the waitlist. */
@@ -22,7 +22,7 @@ export interface Opening {
   locationId: string | null;
   start: Date;
   freedAt: Date;
-  trigger: 'cancellation' | 'reschedule' | 'staff';
+  trigger: OfferTrigger;
   freedByAppointmentId: string | null;
 }
 
@@ -149,7 +149,7 @@ export class WaitlistOfferService {
       serviceId: offer.serviceId, serviceName: language === 'es' && names.service.nameEs ? names.service.nameEs : names.service.name,
       expiresAt: +offer.expiresAt, claimMinutes: Math.round((+offer.expiresAt - +offer.offeredAt) / 60_000),
     };
-    const { replyIds } = await this.runtime.notifyDialog(reach.conversationId, { type: 'WAITLIST_OFFER', offer: summary, language });
+    const { replyIds } = await this.runtime.notifyDialog(reach.conversationId, { type: 'WAITLIST_OFFER', offer: summary, language }, { purpose: { kind: 'waitlist_offer', offerId: offer.id } });
     if (replyIds.length === 0) return false;
     await this.offers.setDelivery(offer.id, reach.conversationId, replyIds[0]!);
     return true;

@@ -4,6 +4,7 @@ import { localToDateColumn } from '../common/local-time.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { WaitlistStatus } from '../generated/prisma/enums.js';
+import type { HoursAdded } from '../outbox/hours-added.event.js';
 
 /** A freed slot as the waitlist matches it: one provider's time for one service, on a local date. */
 export interface OpenSlot {
@@ -76,6 +77,33 @@ export class WaitlistRepository {
           appointments: { none: { status: { in: [...ACTIVE_STATUSES] }, startsAt: { lt: slot.end }, endsAt: { gt: slot.start } } },
           waitlistEntries: { none: { offers: { some: { OR: [{ outcome: 'pending' }, { providerId: slot.providerId, slotStart: slot.start }] } } } },
         },
+      },
+      orderBy: [{ urgency: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /**
+   * The most urgent (then earliest) waiting entry that could use hours a schedule edit added: for a
+   * service those hours allow (and the provider offers), with that provider or anyone, at that
+   * location or anywhere, with dates reaching `notBefore` and the hours' dates; the patient without
+   * another live offer. Which slot, and whether this patient may have it, the caller decides.
+   */
+  async nextWaitingForHours(clinicId: string, hours: HoursAdded, notBefore: string, skipEntryIds: string[]) {
+    const from = hours.from && hours.from > notBefore ? hours.from : notBefore;
+    const offered = hours.providerId
+      ? (await this.prisma.providerService.findMany({ where: { providerId: hours.providerId }, select: { serviceId: true } })).map((r) => r.serviceId)
+      : null;
+    const services = hours.serviceIds.length ? hours.serviceIds.filter((id) => !offered || offered.includes(id)) : offered;
+    return this.prisma.waitlistEntry.findFirst({
+      where: {
+        clinicId, status: 'waiting', id: { notIn: skipEntryIds },
+        latestDate: { gte: localToDateColumn(from) }, ...(hours.to ? { earliestDate: { lte: localToDateColumn(hours.to) } } : {}),
+        ...(services ? { serviceId: { in: services } } : {}),
+        AND: [
+          hours.providerId ? { OR: [{ providerId: null }, { providerId: hours.providerId }] } : {},
+          hours.locationId ? { OR: [{ locationId: null }, { locationId: hours.locationId }] } : {},
+        ],
+        patient: { waitlistEntries: { none: { offers: { some: { outcome: 'pending' } } } } },
       },
       orderBy: [{ urgency: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service.js';
+import { PrismaService, type Tx } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 @Injectable()
@@ -18,16 +18,16 @@ export class SchedulesRepository {
     return this.prisma.availabilityRule.findFirst({ where });
   }
 
-  createRule(data: Prisma.AvailabilityRuleUncheckedCreateInput) {
-    return this.prisma.availabilityRule.create({ data });
+  createRule(data: Prisma.AvailabilityRuleUncheckedCreateInput, tx: Tx = this.prisma) {
+    return tx.availabilityRule.create({ data });
   }
 
-  updateRule(id: string, data: Prisma.AvailabilityRuleUncheckedUpdateInput) {
-    return this.prisma.availabilityRule.update({ where: { id }, data });
+  updateRule(id: string, data: Prisma.AvailabilityRuleUncheckedUpdateInput, tx: Tx = this.prisma) {
+    return tx.availabilityRule.update({ where: { id }, data });
   }
 
-  deleteRule(id: string) {
-    return this.prisma.availabilityRule.delete({ where: { id } });
+  deleteRule(id: string, tx: Tx = this.prisma) {
+    return tx.availabilityRule.delete({ where: { id } });
   }
 
   async exceptions(where: Prisma.ScheduleExceptionWhereInput, skip: number, take: number) {
@@ -42,16 +42,16 @@ export class SchedulesRepository {
     return this.prisma.scheduleException.findFirst({ where });
   }
 
-  createException(data: Prisma.ScheduleExceptionUncheckedCreateInput) {
-    return this.prisma.scheduleException.create({ data });
+  createException(data: Prisma.ScheduleExceptionUncheckedCreateInput, tx: Tx = this.prisma) {
+    return tx.scheduleException.create({ data });
   }
 
-  updateException(id: string, data: Prisma.ScheduleExceptionUncheckedUpdateInput) {
-    return this.prisma.scheduleException.update({ where: { id }, data });
+  updateException(id: string, data: Prisma.ScheduleExceptionUncheckedUpdateInput, tx: Tx = this.prisma) {
+    return tx.scheduleException.update({ where: { id }, data });
   }
 
-  deleteException(id: string) {
-    return this.prisma.scheduleException.delete({ where: { id } });
+  deleteException(id: string, tx: Tx = this.prisma) {
+    return tx.scheduleException.delete({ where: { id } });
   }
 
   providerServiceIds(providerId: string): Promise<string[]> {

@@ -4,10 +4,14 @@ import { ForbiddenError } from '../../auth/auth.errors.js';
 import type { StaffPrincipal } from '../../auth/staff-principal.js';
 import { NotFoundError, ValidationError } from '../../common/errors.js';
 import { dateColumnToLocal, localToDateColumn, localToTimeColumn, timeColumnToLocal } from '../../common/local-time.js';
+import { PrismaService, type Tx } from '../../database/prisma.service.js';
+import { HOURS_ADDED_EVENT, type HoursAdded } from '../../outbox/hours-added.event.js';
+import { OutboxRepository } from '../../outbox/outbox.repository.js';
 import { ClinicRefsRepository } from '../common/clinic-refs.repository.js';
 import { filterValue, parseListQuery, type RawListQuery } from '../common/list-query.js';
 import type { Page } from '../common/list-response.js';
 import { assertWorksAt } from '../common/staff-scope.js';
+import { exceptionHoursAdded, ruleHoursAdded } from './hours-added.js';
 import type { AvailabilityRuleInputDto, ScheduleExceptionInputDto } from './schedules.dto.js';
 import { SchedulesRepository } from './schedules.repository.js';
 
@@ -18,10 +22,18 @@ type ExceptionRow = NonNullable<Awaited<ReturnType<SchedulesRepository['findExce
  * Weekly rules (admins) and dated exceptions (admins; receptionists at their own locations), with
  * validation. Slot search caches schedules for a few seconds per process (AvailabilityService), so a
  * change shows in searches within ~5 s; bookings always re-check the rules fresh in their transaction.
+ * An edit that may add bookable time also writes a `schedule.hours_added` outbox event, which offers
+ * the new time to waiting patients (src/waitlist/jobs/new-hours.job.ts).
  */
 @Injectable()
 export class SchedulesService {
-  constructor(private readonly schedules: SchedulesRepository, private readonly refs: ClinicRefsRepository, private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly schedules: SchedulesRepository,
+    private readonly refs: ClinicRefsRepository,
+    private readonly audit: AuditRepository,
+    private readonly prisma: PrismaService,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   async listRules(staff: StaffPrincipal, raw: RawListQuery): Promise<Page<ReturnType<typeof presentRule>>> {
     const query = parseListQuery(raw, ['weekday'] as const, { field: 'weekday', order: 'asc' });
@@ -38,14 +50,23 @@ export class SchedulesService {
 
   async createRule(staff: StaffPrincipal, body: AvailabilityRuleInputDto) {
     const data = await this.validateRule(staff, body);
-    const row = await this.schedules.createRule({ clinicId: staff.clinicId, ...data });
+    const row = await this.prisma.$transaction(async (tx) => {
+      const created = await this.schedules.createRule({ clinicId: staff.clinicId, ...data }, tx);
+      await this.announce(staff.clinicId, 'availability_rule', created.id, [ruleHoursAdded(null, presentRule(created))], tx);
+      return created;
+    });
     await this.record(staff, 'availability_rule.created', row.id, { providerId: row.providerId, weekday: row.weekday });
     return presentRule(row);
   }
 
   async updateRule(staff: StaffPrincipal, id: string, body: AvailabilityRuleInputDto) {
-    await this.requireRule(staff, id);
-    const row = await this.schedules.updateRule(id, await this.validateRule(staff, body));
+    const before = await this.requireRule(staff, id);
+    const data = await this.validateRule(staff, body);
+    const row = await this.prisma.$transaction(async (tx) => {
+      const updated = await this.schedules.updateRule(id, data, tx);
+      await this.announce(staff.clinicId, 'availability_rule', id, [ruleHoursAdded(presentRule(before), presentRule(updated))], tx);
+      return updated;
+    });
     await this.record(staff, 'availability_rule.updated', id, { providerId: row.providerId, weekday: row.weekday });
     return presentRule(row);
   }
@@ -77,14 +98,24 @@ export class SchedulesService {
 
   async createException(staff: StaffPrincipal, body: ScheduleExceptionInputDto) {
     const data = await this.validateException(staff, body);
-    const row = await this.schedules.createException({ clinicId: staff.clinicId, ...data });
+    const row = await this.prisma.$transaction(async (tx) => {
+      const created = await this.schedules.createException({ clinicId: staff.clinicId, ...data }, tx);
+      await this.announce(staff.clinicId, 'schedule_exception', created.id, exceptionHoursAdded(null, presentException(created)), tx);
+      return created;
+    });
     await this.record(staff, 'schedule_exception.created', row.id, { kind: row.kind, locationId: row.locationId, providerId: row.providerId });
     return presentException(row);
   }
 
   async updateException(staff: StaffPrincipal, id: string, body: ScheduleExceptionInputDto) {
-    this.assertMayEditException(staff, (await this.requireException(staff, id)).locationId);
-    const row = await this.schedules.updateException(id, await this.validateException(staff, body));
+    const before = await this.requireException(staff, id);
+    this.assertMayEditException(staff, before.locationId);
+    const data = await this.validateException(staff, body);
+    const row = await this.prisma.$transaction(async (tx) => {
+      const updated = await this.schedules.updateException(id, data, tx);
+      await this.announce(staff.clinicId, 'schedule_exception', id, exceptionHoursAdded(presentException(before), presentException(updated)), tx);
+      return updated;
+    });
     await this.record(staff, 'schedule_exception.updated', id, { kind: row.kind });
     return presentException(row);
   }
@@ -92,9 +123,25 @@ export class SchedulesService {
   async deleteException(staff: StaffPrincipal, id: string) {
     const row = await this.requireException(staff, id);
     this.assertMayEditException(staff, row.locationId);
-    await this.schedules.deleteException(id);
+    await this.prisma.$transaction(async (tx) => {
+      await this.schedules.deleteException(id, tx);
+      // A closure, holiday or staff block that is gone gives its time back.
+      await this.announce(staff.clinicId, 'schedule_exception', id, exceptionHoursAdded(presentException(row), null), tx);
+    });
     await this.record(staff, 'schedule_exception.deleted', id, { kind: row.kind });
     return presentException(row);
+  }
+
+  /**
+   * Time an edit may have added reaches the waitlist through the outbox, written in the edit's own
+   * transaction: the event exists exactly when the change committed, and waits in Postgres through a
+   * Redis outage or a crash (a queue add after the commit could be lost, one before it could announce
+   * a change that then rolled back).
+   */
+  private async announce(clinicId: string, aggregateType: string, aggregateId: string, added: (HoursAdded | null)[], tx: Tx): Promise<void> {
+    for (const hours of added) {
+      if (hours) await this.outbox.add({ clinicId, aggregateType, aggregateId, eventType: HOURS_ADDED_EVENT, payload: { clinicId, hours: { ...hours } } }, tx);
+    }
   }
 
   private async validateRule(staff: StaffPrincipal, b: AvailabilityRuleInputDto) {

@@ -44,7 +44,7 @@ export class WaitlistOfferDto {
   @ApiProperty({ enum: OFFER_OUTCOMES }) outcome!: string;
   @ApiProperty({ nullable: true, type: String }) respondedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) appointmentId!: string | null;
-  @ApiProperty({ description: 'cancellation, reschedule or staff' }) trigger!: string;
+  @ApiProperty({ description: 'cancellation, reschedule, staff or new_hours' }) trigger!: string;
   @ApiProperty({ description: '"system" or "staff:<id>"' }) offeredBy!: string;
 }
 

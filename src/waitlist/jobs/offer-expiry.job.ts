@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HoldService } from '../../booking/hold.service.js';
 import { Clock } from '../../common/clock.js';
-import { PASSED_ON, WaitlistOfferRepository } from '../waitlist-offer.repository.js';
+import { type OfferTrigger, PASSED_ON, WaitlistOfferRepository } from '../waitlist-offer.repository.js';
 import { WaitlistOfferService } from '../waitlist-offer.service.js';
 import type { OfferExpiryJobData } from './waitlist-jobs.js';
 
@@ -38,7 +38,7 @@ export class OfferExpiryJob {
     if (!PASSED_ON.includes(offer.outcome)) return { kind: 'answered' };
     const next = await this.waitlist.offerOpening({
       clinicId: offer.clinicId, serviceId: offer.serviceId, providerId: offer.providerId, locationId: offer.locationId, start: offer.slotStart,
-      freedAt: offer.slotFreedAt, trigger: offer.trigger as 'cancellation' | 'reschedule' | 'staff', freedByAppointmentId: offer.freedByAppointmentId,
+      freedAt: offer.slotFreedAt, trigger: offer.trigger as OfferTrigger, freedByAppointmentId: offer.freedByAppointmentId,
     });
     return { kind: 'passed_on', nextOfferId: next?.id ?? null };
   }

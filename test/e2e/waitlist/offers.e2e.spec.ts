@@ -1,3 +1,4 @@
+import { HoldStore } from '../../../src/booking/hold.store.js';
 import { WaitlistOfferService } from '../../../src/waitlist/waitlist-offer.service.js';
 import { OfferExpiryJob } from '../../../src/waitlist/jobs/offer-expiry.job.js';
 import { waitlistEnv, type WaitlistEnv } from './waitlist-env.js';
@@ -201,6 +202,100 @@ describe('waitlist offers', () => {
       expect(second.chat.text(await second.chat.send('1'))).toMatch(/^You're booked ✅/);
       const active = await env.prisma.appointment.findMany({ where: { providerId: env.ids.patel, startsAt: new Date(SLOT2), status: { notIn: ['cancelled', 'rescheduled'] } } });
       expect(active.map((x) => x.patientId)).toEqual([second.id]);
+    }, 30_000);
+  });
+
+  describe('new hours', () => {
+    // Sam Lee, PT works Northside on weekdays only (physio: 45 min + 15 min after). Nobody else here waits for physio.
+    const SAT = '2027-03-20';
+    const NINE = '2027-03-20T13:00:00.000Z'; // 9:00 am EDT
+    const TEN = '2027-03-20T14:00:00.000Z';
+    let low: Awaited<ReturnType<WaitlistEnv['patient']>>;
+    let high: typeof low;
+    const entries: Record<string, string> = {};
+    let saturday: { id: string };
+
+    const leeStarts = async (day: string) => {
+      const res = await env.api('GET', `/api/v1/availability?service=${env.ids.physio}&provider=${env.ids.lee}&from=${day}&to=${day}`);
+      return (res.body.slots as { start: string }[]).map((slot) => slot.start);
+    };
+    const hoursEvents = () => env.prisma.outboxEvent.findMany({ where: { eventType: 'schedule.hours_added' }, orderBy: { id: 'asc' } });
+    /** The waitlist job of the newest hours-added event, once it has run: how many offers it made. */
+    const lastNewHoursJob = async () => {
+      const event = (await hoursEvents()).at(-1)!;
+      const job = await env.until(() => env.waitlistQueue.getJob(`waitlist-new-hours-${event.id}`), (j) => j !== undefined, 'the new-hours job');
+      await env.until(() => job!.getState(), (state) => state === 'completed', 'the new-hours job to finish');
+      return { event, offers: ((await env.waitlistQueue.getJob(job!.id!))!.returnvalue as { offers: number }).offers };
+    };
+    const saturdayHours = (endTime: string, reason: string) => ({
+      kind: 'extra_hours', providerId: env.ids.lee, locationId: env.ids.northside, startsOn: SAT, endsOn: SAT, startTime: '09:00', endTime, reason,
+    });
+
+    beforeAll(async () => {
+      env.clock.set(NOW);
+      [low, high] = [await env.patient('Hal Hughes'), await env.patient('Ivy Ito')];
+      entries.low = (await env.entry(low.id, { serviceId: env.ids.physio, earliest: SAT, latest: SAT, urgency: 2, createdAt: '2027-03-01T12:00:00Z' })).id;
+      entries.high = (await env.entry(high.id, { serviceId: env.ids.physio, providerId: env.ids.lee, earliest: SAT, latest: SAT, urgency: 8, createdAt: '2027-03-05T12:00:00Z' })).id;
+    }, 30_000);
+
+    it('extra hours on a day the provider does not work: the more urgent patient is offered the first new time, held, and "yes" books it', async () => {
+      expect(await leeStarts(SAT)).toEqual([]);
+      const created = await env.api('POST', '/api/v1/schedule-exceptions', saturdayHours('10:00', 'Saturday clinic'));
+      expect(created.status).toBe(201);
+      saturday = created.body;
+
+      const offer = await pendingOffer(NINE);
+      const { event, offers } = await lastNewHoursJob();
+      expect(offers).toBe(1);
+      expect(offer).toMatchObject({
+        patientId: high.id, entryId: entries.high, providerId: env.ids.lee, serviceId: env.ids.physio, locationId: env.ids.northside,
+        trigger: 'new_hours', freedByAppointmentId: null, offeredBy: 'system',
+      });
+      expect(offer!.slotFreedAt).toEqual(event.createdAt);
+      expect(offer!.expiresAt.toISOString()).toBe('2027-03-11T15:30:00.000Z');
+      const holds = await env.running.app.get(HoldStore).live([env.ids.lee], +env.clock.now());
+      expect(holds.map((h) => ({ holder: h.holder, start: new Date(h.start).toISOString() }))).toEqual([{ holder: `waitlist-${entries.high}`, start: NINE }]);
+      expect(await leeStarts(SAT)).toEqual([]);
+      const [message] = await env.outboundTexts(high.phone);
+      expect(message!.text).toBe("Good news — a time opened up: Sat 20 Mar, 9:00 am with Sam Lee, PT — Physio session, Northside, 45 North Ave. I'm holding it for you for 30 minutes. Would you like it?");
+      // The less urgent patient waits: the only new time is held for the other.
+      expect(await env.prisma.waitlistOffer.count({ where: { patientId: low.id } })).toBe(0);
+      expect(await env.outboundTexts(low.phone)).toEqual([]);
+
+      expect(high.chat.text(await high.chat.send('yes'))).toMatch(/^You're booked ✅ Sat 20 Mar, 9:00–9:45 am with Sam Lee at Northside/);
+      const booked = await env.prisma.appointment.findFirstOrThrow({ where: { patientId: high.id } });
+      expect(booked).toMatchObject({ providerId: env.ids.lee, serviceId: env.ids.physio, status: 'confirmed' });
+      expect(booked.startsAt.toISOString()).toBe(NINE);
+      expect(await env.prisma.waitlistOffer.findUniqueOrThrow({ where: { id: offer!.id } })).toMatchObject({ outcome: 'accepted', appointmentId: booked.id });
+    }, 30_000);
+
+    it('removing hours, or edits that add none, offer nothing; widening the extra hours offers the next patient the new time', async () => {
+      // Extra hours on a day nobody waits for: announced, and nobody is offered anything.
+      const sunday = await env.api('POST', '/api/v1/schedule-exceptions', { ...saturdayHours('12:00', 'Sunday clinic'), startsOn: '2027-03-21', endsOn: '2027-03-21' });
+      expect(sunday.status).toBe(201);
+      expect((await lastNewHoursJob()).offers).toBe(0);
+      const announced = (await hoursEvents()).length;
+
+      const rules = (await env.api('GET', `/api/v1/availability-rules?filter=${encodeURIComponent(JSON.stringify({ providerId: env.ids.lee }))}`)).body as { id: string; weekday: number }[];
+      const monday = rules.find((r) => r.weekday === 1)!;
+      const friday = rules.find((r) => r.weekday === 5)!;
+      const noTimeAdded = [
+        await env.api('PUT', `/api/v1/schedule-exceptions/${saturday.id}`, saturdayHours('10:00', 'Saturday clinic (Sam covering)')),
+        await env.api('POST', '/api/v1/schedule-exceptions', { kind: 'staff_block', providerId: env.ids.lee, locationId: env.ids.northside, startsOn: SAT, endsOn: SAT, startTime: '09:00', endTime: '09:45' }),
+        await env.api('PUT', `/api/v1/availability-rules/${monday.id}`, { providerId: env.ids.lee, locationId: env.ids.northside, weekday: 1, startTime: '08:00', endTime: '15:00' }),
+        await env.api('DELETE', `/api/v1/availability-rules/${friday.id}`),
+        await env.api('DELETE', `/api/v1/schedule-exceptions/${sunday.body.id}`),
+      ];
+      expect(noTimeAdded.map((res) => res.status)).toEqual([200, 201, 200, 200, 200]);
+      expect((await hoursEvents()).length).toBe(announced);
+
+      // Until hours are added: the next free time after Ivy's booking (9:00–9:45, 15 min after) is 10:00.
+      expect((await env.api('PUT', `/api/v1/schedule-exceptions/${saturday.id}`, saturdayHours('11:00', 'Saturday clinic (longer)'))).status).toBe(200);
+      const offer = await pendingOffer(TEN);
+      expect(offer).toMatchObject({ patientId: low.id, entryId: entries.low, providerId: env.ids.lee, trigger: 'new_hours' });
+      expect((await lastNewHoursJob()).offers).toBe(1);
+      expect(await env.prisma.waitlistOffer.count({ where: { patientId: { in: [low.id, high.id] } } })).toBe(2);
+      expect((await env.outboundTexts(low.phone))[0]!.text).toMatch(/^Good news — a time opened up: Sat 20 Mar, 10:00 am with Sam Lee, PT/);
     }, 30_000);
   });
 });
