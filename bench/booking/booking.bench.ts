@@ -154,7 +154,9 @@ function runInProcess(env: Record<string, string>, job: { serviceId: string; cli
   if (build.status !== 0) throw new Error('compiling bench/booking/in-process.ts failed');
   const file = join(root, 'bench/.out/booking-job.json');
   writeFileSync(file, JSON.stringify(job));
-  const run = spawnSync('node', ['bench/.out/bench/booking/in-process.js', file], { cwd: root, env: { ...env, APP_ROLE: 'api' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // BENCH_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles this process too.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const run = spawnSync('node', [...nodeArgs, 'bench/.out/bench/booking/in-process.js', file], { cwd: root, env: { ...env, APP_ROLE: 'api' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`in-process booking run failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as { booked: number; refused: number; latencies: number[] };
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PG, pgErrorCode } from '../database/pg-errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
 import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { pickColumns, selectColumns } from '../database/row-columns.js';
+import type { Conversation, Patient, Prisma } from '../generated/prisma/client.js';
 import type { Channel, ChannelProvider, ConversationStatus } from '../generated/prisma/enums.js';
 
 @Injectable()
@@ -33,6 +34,13 @@ export class ConversationRepository {
 
   findById(id: string) {
     return this.prisma.conversation.findUnique({ where: { id } });
+  }
+
+  /** What a turn starts from, in one round trip: the conversation and its patient (when known). */
+  async findForTurn(id: string): Promise<{ conversation: Conversation; patient: Patient | null } | null> {
+    const [row] = await this.sql.query<Record<string, unknown>>(FIND_FOR_TURN, [id]);
+    if (!row) return null;
+    return { conversation: pickColumns<Conversation>(row, 'c_', CONVERSATION_FIELDS)!, patient: pickColumns<Patient>(row, 'p_', PATIENT_FIELDS) };
   }
 
   findByAddress(clinicId: string, channel: Channel, addressHash: string) {
@@ -74,8 +82,10 @@ export class ConversationRepository {
     return this.prisma.message.findUnique({ where: { provider_providerMessageId: { provider, providerMessageId } } });
   }
 
-  oldestPendingInbound(conversationId: string) {
-    return this.prisma.message.findFirst({ where: { conversationId, direction: 'inbound', processedAt: null }, orderBy: { seq: 'asc' } });
+  /** The next message of the conversation to answer (inbound, not processed yet), in arrival order. */
+  async oldestPendingInbound(conversationId: string): Promise<PendingInbound | null> {
+    const [row] = await this.sql.query<PendingInbound>(OLDEST_PENDING_INBOUND, [conversationId]);
+    return row ?? null;
   }
 
   repliesTo(messageId: string) {
@@ -88,35 +98,25 @@ export class ConversationRepository {
 
   /**
    * Saves the turn: the dialog snapshot (only if nobody else wrote since we read it — the optimistic
-   * version check), the conversation's status, the replies, and marks the inbound message processed,
-   * all in one transaction. Returns false on a version conflict, leaving everything untouched.
+   * version check), the conversation's status and changes, the replies, and marks the inbound message
+   * processed. One statement (atomic by itself, and one round trip on the busiest path): the reply
+   * insert and the processed mark run only when the versioned update matched. Returns false on a
+   * version conflict, leaving everything untouched.
    */
   async saveTurn(turn: {
     conversationId: string; expectedVersion: number; snapshot: Prisma.InputJsonValue | null; machineVersion: number;
     status?: ConversationStatus; inboundId: string; now: Date; lastInboundAt: Date;
-    conversation?: Prisma.ConversationUncheckedUpdateInput;
+    conversation?: { patientId?: string; handoffAt?: Date | null; optedOutAt?: Date | null; language?: string };
     replies: { clinicId: string; channel: Channel; provider: ChannelProvider; bodyEnc: string; choices: Prisma.InputJsonValue | null; status: string }[];
   }): Promise<{ saved: boolean; replyIds: string[] }> {
-    return this.prisma.$transaction(async (tx: Tx) => {
-      const updated = await tx.conversation.updateMany({
-        where: { id: turn.conversationId, version: turn.expectedVersion },
-        data: {
-          ...(turn.snapshot === undefined ? {} : { snapshot: turn.snapshot ?? undefined }),
-          machineVersion: turn.machineVersion, version: { increment: 1 }, lastInboundAt: turn.lastInboundAt,
-          ...(turn.status ? { status: turn.status } : {}), ...(turn.conversation ?? {}),
-        } as Prisma.ConversationUncheckedUpdateManyInput,
-      });
-      if (updated.count !== 1) return { saved: false, replyIds: [] };
-      const replyIds: string[] = [];
-      for (const reply of turn.replies) {
-        const row = await tx.message.create({
-          data: { ...reply, choices: reply.choices ?? undefined, conversationId: turn.conversationId, direction: 'outbound', replyToId: turn.inboundId, createdAt: turn.now, statusUpdatedAt: turn.now },
-        });
-        replyIds.push(row.id);
-      }
-      await tx.message.update({ where: { id: turn.inboundId }, data: { processedAt: turn.now } });
-      return { saved: true, replyIds };
-    });
+    const changes = turn.conversation ?? {};
+    const [row] = await this.sql.query<{ saved: boolean; reply_ids: string[] }>(SAVE_TURN, [
+      turn.conversationId, turn.expectedVersion, turn.snapshot === null ? null : JSON.stringify(turn.snapshot), turn.machineVersion, turn.lastInboundAt,
+      turn.status ?? null, changes.patientId ?? null,
+      changes.handoffAt !== undefined, changes.handoffAt ?? null, changes.optedOutAt !== undefined, changes.optedOutAt ?? null, changes.language ?? null,
+      turn.inboundId, turn.now, JSON.stringify(turn.replies),
+    ]);
+    return { saved: row!.saved, replyIds: row!.reply_ids };
   }
 
   /** Saves a new dialog snapshot outside a patient's turn, guarded by the version like a turn. */
@@ -203,4 +203,59 @@ const INSERT_INBOUND_FOR_ADDRESS: PreparedStatement = {
       RETURNING id
     )
     SELECT conversation.id AS conversation_id, conversation.has_profile_name, inbound.id AS inbound_id FROM conversation LEFT JOIN inbound ON true`,
+};
+
+const SAVE_TURN: PreparedStatement = {
+  name: 'save-turn',
+  text: `
+    WITH updated AS (
+      UPDATE conversations SET
+        snapshot = COALESCE($3::jsonb, snapshot), machine_version = $4, version = version + 1, last_inbound_at = $5,
+        status = COALESCE($6::conversation_status, status), patient_id = COALESCE($7::uuid, patient_id),
+        handoff_at = CASE WHEN $8 THEN $9::timestamptz ELSE handoff_at END,
+        opted_out_at = CASE WHEN $10 THEN $11::timestamptz ELSE opted_out_at END,
+        language = COALESCE($12, language), updated_at = now()
+      WHERE id = $1::uuid AND version = $2
+      RETURNING id
+    ), replies AS (
+      INSERT INTO messages (clinic_id, conversation_id, direction, channel, provider, body_enc, choices, status, reply_to_id, created_at, status_updated_at)
+      SELECT (r.reply->>'clinicId')::uuid, updated.id, 'outbound', (r.reply->>'channel')::channel, (r.reply->>'provider')::channel_provider,
+             r.reply->>'bodyEnc', NULLIF(r.reply->'choices', 'null'::jsonb), r.reply->>'status', $13::uuid, $14, $14
+      FROM updated, jsonb_array_elements($15::jsonb) WITH ORDINALITY AS r(reply, ord)
+      ORDER BY r.ord
+      RETURNING id, seq
+    ), processed AS (
+      UPDATE messages SET processed_at = $14 FROM updated WHERE messages.id = $13::uuid RETURNING messages.id
+    )
+    SELECT EXISTS (SELECT 1 FROM updated) AS saved, COALESCE((SELECT array_agg(id::text ORDER BY seq) FROM replies), '{}'::text[]) AS reply_ids`,
+};
+
+export interface PendingInbound { id: string; bodyEnc: string; createdAt: Date; choiceId: string | null; unsupported: boolean; provider: ChannelProvider }
+
+const OLDEST_PENDING_INBOUND: PreparedStatement = {
+  name: 'oldest-pending-inbound',
+  text: `
+    SELECT id, body_enc AS "bodyEnc", created_at AS "createdAt", choice_id AS "choiceId", unsupported, provider
+    FROM messages WHERE conversation_id = $1::uuid AND direction = 'inbound' AND processed_at IS NULL
+    ORDER BY seq LIMIT 1`,
+};
+
+const CONVERSATION_FIELDS = {
+  id: 'id', clinicId: 'clinic_id', channel: 'channel', clinicAddress: 'clinic_address', addressHash: 'address_hash', addressEnc: 'address_enc',
+  patientId: 'patient_id', snapshot: 'snapshot', machineVersion: 'machine_version', version: 'version', status: 'status', language: 'language',
+  lastInboundAt: 'last_inbound_at', optedOutAt: 'opted_out_at', handoffAt: 'handoff_at', profileNameEnc: 'profile_name_enc',
+  createdAt: 'created_at', updatedAt: 'updated_at',
+} satisfies Record<keyof Conversation, string>;
+
+const PATIENT_FIELDS = {
+  id: 'id', clinicId: 'clinic_id', phoneHash: 'phone_hash', phoneEnc: 'phone_enc', nameEnc: 'name_enc', dobEnc: 'dob_enc', language: 'language',
+  preferredChannel: 'preferred_channel', smsOptedOutAt: 'sms_opted_out_at', whatsappOptedOutAt: 'whatsapp_opted_out_at', noShowCount: 'no_show_count',
+  flaggedAt: 'flagged_at', createdAt: 'created_at', updatedAt: 'updated_at',
+} satisfies Record<keyof Patient, string>;
+
+const FIND_FOR_TURN: PreparedStatement = {
+  name: 'find-conversation-for-turn',
+  text: `
+    SELECT ${selectColumns('c', 'c_', CONVERSATION_FIELDS)}, ${selectColumns('p', 'p_', PATIENT_FIELDS)}
+    FROM conversations c LEFT JOIN patients p ON p.id = c.patient_id WHERE c.id = $1::uuid`,
 };

@@ -130,11 +130,11 @@ export class ConversationRuntime {
     inbound: { id: string; bodyEnc: string; createdAt: Date; choiceId: string | null; unsupported: boolean; provider: InboundMessage['provider'] },
   ): Promise<void> {
     const now = this.clock.now();
-    const conversation = (await this.conversations.findById(conversationId))!;
+    const { conversation, patient: linkedPatient } = (await this.conversations.findForTurn(conversationId))!;
     const channel = conversation.channel;
     try {
       const phone = this.cipher.decrypt(conversation.addressEnc);
-      const patient = conversation.patientId ? await this.patients.findById(conversation.patientId) : await this.patients.findByPhone(conversation.clinicId, phone);
+      const patient = linkedPatient ?? (conversation.patientId ? null : await this.patients.findByPhone(conversation.clinicId, phone));
       const changes: ConversationChanges = patient && !conversation.patientId ? { patientId: patient.id } : {};
       const scope: EffectScope = { clinicId: conversation.clinicId, conversationId, channel, phone, patient, language: conversation.language, changes };
       const text = this.cipher.decrypt(inbound.bodyEnc);

@@ -59,31 +59,34 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async pass(): Promise<number> {
     const published = await this.outbox.withOldestUnpublished(BATCH, async (events, tx) => {
-      const done: bigint[] = [];
-      for (const event of events) {
-        try {
-          await withTimeout(this.publish(event), ADD_TIMEOUT_MS);
-          done.push(event.id);
-        } catch (error) {
-          // Stop at the first failure so later events of the same appointment never overtake it.
-          await this.outbox.recordFailure(event.id, (error as Error).message, tx);
-          this.logger.warn({ outboxId: String(event.id), err: (error as Error).message }, 'outbox relay paused: queue unavailable');
-          break;
-        }
+      if (events.length === 0) return 0;
+      try {
+        await withTimeout(this.publish(events), ADD_TIMEOUT_MS);
+      } catch (error) {
+        // Nothing is marked, so nothing later overtakes an event that may not have arrived; the next
+        // pass offers the same events again and their job ids keep any that did arrive from repeating.
+        await this.outbox.recordFailure(events[0]!.id, (error as Error).message, tx);
+        this.logger.warn({ outboxId: String(events[0]!.id), err: (error as Error).message }, 'outbox relay paused: queue unavailable');
+        return 0;
       }
-      if (done.length) await this.outbox.markPublished(done, this.clock.now(), tx);
-      return done.length;
+      await this.outbox.markPublished(events.map((e) => e.id), this.clock.now(), tx);
+      return events.length;
     });
     return published ?? 0;
   }
 
   /**
-   * Booking events go to the appointment-events worker. A schedule edit that added hours goes
-   * straight to the waitlist queue: offering the new time is its only consequence.
+   * One bulk add per queue (one Redis round trip for the whole batch, in id order). Booking events go
+   * to the appointment-events worker. A schedule edit that added hours goes straight to the waitlist
+   * queue: offering the new time is its only consequence.
    */
-  private publish(event: PendingEvent): Promise<unknown> {
-    if (event.eventType === HOURS_ADDED_EVENT) return this.waitlistQueue.add(NEW_HOURS_JOB, toNewHoursJob(event), { jobId: newHoursJobId(String(event.id)) });
-    return this.queue.add(event.eventType, toJob(event), { jobId: `outbox-${event.id}` });
+  private async publish(events: PendingEvent[]): Promise<void> {
+    const hours = events.filter((e) => e.eventType === HOURS_ADDED_EVENT);
+    const appointments = events.filter((e) => e.eventType !== HOURS_ADDED_EVENT);
+    await Promise.all([
+      appointments.length && this.queue.addBulk(appointments.map((e) => ({ name: e.eventType, data: toJob(e), opts: { jobId: `outbox-${e.id}` } }))),
+      hours.length && this.waitlistQueue.addBulk(hours.map((e) => ({ name: NEW_HOURS_JOB, data: toNewHoursJob(e), opts: { jobId: newHoursJobId(String(e.id)) } }))),
+    ]);
   }
 }
 

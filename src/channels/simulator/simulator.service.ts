@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import type { PhiCipher } from '../../common/crypto/phi-cipher.js';
 import { NotFoundError, ValidationError } from '../../common/errors.js';
+import { TtlCache } from '../../common/ttl-cache.js';
 import { normalizePhone } from '../../common/phone.js';
 import { ConversationRepository } from '../../conversation/conversation.repository.js';
 import { ConversationRuntime } from '../../conversation/conversation.runtime.js';
@@ -13,6 +14,9 @@ import type { SimulatorMessageDto, SimulatorResponseDto } from './dto/simulator.
 /** The local channel: the same pipeline as real channels, no external account needed. */
 @Injectable()
 export class SimulatorService {
+  /** The clinic number a message without "to" goes to: asked for every simulated message, changed rarely. */
+  private readonly defaultNumbers = new TtlCache<string>(5_000);
+
   constructor(
     private readonly runtime: ConversationRuntime,
     private readonly conversations: ConversationRepository,
@@ -51,9 +55,11 @@ export class SimulatorService {
     })));
   }
 
-  private async defaultNumber(channel: 'whatsapp' | 'sms'): Promise<string> {
-    const number = await this.prisma.clinicChannel.findFirst({ where: { channel, active: true }, orderBy: { createdAt: 'asc' } });
-    if (!number) throw new NotFoundError(`A clinic number for ${channel}`);
-    return number.address;
+  private defaultNumber(channel: 'whatsapp' | 'sms'): Promise<string> {
+    return this.defaultNumbers.getOrLoad(channel, async () => {
+      const number = await this.prisma.clinicChannel.findFirst({ where: { channel, active: true }, orderBy: { createdAt: 'asc' } });
+      if (!number) throw new NotFoundError(`A clinic number for ${channel}`);
+      return number.address;
+    });
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client.js';
 import type { Channel } from '../../generated/prisma/enums.js';
 import { type TurnSignals, turnSignals, type TurnEffect } from './funnel-signals.js';
 import { FunnelRepository } from './funnel.repository.js';
@@ -42,33 +41,10 @@ export class FunnelRecorder {
   }
 
   private async apply(turn: FunnelTurn, signals: TurnSignals): Promise<void> {
-    const latest = await this.funnels.latestSession(turn.conversationId);
-    const session = latest && +turn.arrivedAt - +latest.lastActivityAt <= SESSION_GAP_MS
-      ? latest
-      : await this.funnels.startSession({ clinicId: turn.clinicId, conversationId: turn.conversationId, channel: turn.channel, language: turn.language, startedAt: turn.arrivedAt });
-    const at = turn.now;
-    const first = (current: Date | null, reached: boolean) => (current === null && reached ? { set: at } : undefined);
-    const data: Prisma.ConversationFunnelUncheckedUpdateInput = {
-      language: turn.language,
-      lastActivityAt: at > session.lastActivityAt ? at : session.lastActivityAt,
-      intentAt: first(session.intentAt, signals.intentUnderstood),
-      slotsShownAt: first(session.slotsShownAt, signals.slotsShown),
-      slotHeldAt: first(session.slotHeldAt, signals.slotHeld),
-      detailsAt: first(session.detailsAt, signals.detailsGiven),
-      bookedAt: first(session.bookedAt, signals.booked.length > 0),
-      handoffAt: first(session.handoffAt, signals.handedOff),
-      optedOutAt: first(session.optedOutAt, signals.optedOut),
-    };
-    // A booking intent outranks whatever the session asked before (a patient who checked their
-    // appointments and then booked came to book).
-    if (signals.intent && (session.intent === null || (signals.intent === 'book' && session.intent !== 'book'))) data.intent = signals.intent;
-    if (signals.booked.length > 0) {
-      data.bookings = { increment: signals.booked.length };
-      if (session.appointmentId === null) data.appointmentId = signals.booked[0];
-    }
-    if (signals.serviceId !== undefined) data.serviceId = signals.serviceId;
-    if (signals.providerId !== undefined) data.providerId = signals.providerId;
-    if (signals.locationId !== undefined) data.locationId = signals.locationId;
-    await this.funnels.update(session.id, data);
+    const advance = { conversationId: turn.conversationId, arrivedAt: turn.arrivedAt, at: turn.now, language: turn.language, signals };
+    if (await this.funnels.advanceOpenSession(advance, SESSION_GAP_MS)) return;
+    // The first message, or the first after a day's silence: a new session starts at its arrival.
+    await this.funnels.startSession({ clinicId: turn.clinicId, conversationId: turn.conversationId, channel: turn.channel, language: turn.language, startedAt: turn.arrivedAt });
+    await this.funnels.advanceOpenSession(advance, SESSION_GAP_MS);
   }
 }

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { ConversationRepository } from '../../src/conversation/conversation.repository.js';
+import { SqlPool } from '../../src/database/sql-pool.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
+import { demoIds } from '../support/demo-ids.js';
+import { prismaFor } from '../support/fixtures.js';
+
+/**
+ * The statements the webhook and every turn run over plain pg (src/database/sql-pool.ts) must mean
+ * exactly what the Prisma calls they replaced meant: the same rows, stored once, saved only on the
+ * expected version.
+ */
+describe('hot-path SQL', () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let sql: SqlPool;
+  let repository: ConversationRepository;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('demo');
+    prisma = prismaFor(db.url);
+    ids = await demoIds(prisma);
+    sql = new SqlPool(testConfig(db.url));
+    repository = new ConversationRepository(prisma as never, sql);
+  }, 60_000);
+  afterAll(async () => {
+    await sql?.onModuleDestroy();
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  const newConversation = async (patientId: string | null) => prisma.conversation.create({
+    data: { clinicId: ids.clinicId, channel: 'sms', clinicAddress: '+12125550100', addressHash: randomBytes(16).toString('hex'), addressEnc: 'enc', patientId, handoffAt: new Date('2026-11-01T10:00:00Z') },
+  });
+  const stored = (hash: string, providerMessageId: string) => ({
+    clinicId: ids.clinicId, channel: 'sms' as const, addressHash: hash, provider: 'twilio' as const, providerMessageId,
+    bodyEnc: 'body', choiceId: null, unsupported: false, receivedAt: new Date('2026-11-21T12:00:00.123Z'),
+  });
+
+  it('reads a conversation and its patient exactly as Prisma does', async () => {
+    const patient = await prisma.patient.findFirstOrThrow({ where: { clinicId: ids.clinicId } });
+    const conversation = await newConversation(patient.id);
+    const turn = await repository.findForTurn(conversation.id);
+    expect(turn).toEqual({ conversation: await prisma.conversation.findUnique({ where: { id: conversation.id } }), patient });
+    const anonymous = await newConversation(null);
+    expect((await repository.findForTurn(anonymous.id))?.patient).toBeNull();
+    expect(await repository.findForTurn('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('stores an inbound message once, in the conversation of its address, and tells a first contact apart', async () => {
+    const conversation = await newConversation(null);
+    const first = await repository.insertInboundForAddress(stored(conversation.addressHash, 'SMhot1'));
+    expect(first).toEqual({ conversationId: conversation.id, hasProfileName: false, inboundId: expect.any(String) });
+    const row = await prisma.message.findUniqueOrThrow({ where: { id: first!.inboundId! } });
+    expect(row).toMatchObject({ conversationId: conversation.id, direction: 'inbound', status: 'received', provider: 'twilio', bodyEnc: 'body', createdAt: new Date('2026-11-21T12:00:00.123Z'), processedAt: null });
+
+    expect(await repository.insertInboundForAddress(stored(conversation.addressHash, 'SMhot1'))).toEqual({ conversationId: conversation.id, hasProfileName: false, inboundId: null });
+    expect(await prisma.message.count({ where: { providerMessageId: 'SMhot1' } })).toBe(1);
+    expect(await repository.insertInboundForAddress(stored('no-such-address', 'SMhot2'))).toBeNull();
+    expect(await prisma.message.count({ where: { providerMessageId: 'SMhot2' } })).toBe(0);
+  });
+
+  it('saves a turn only on the expected version: replies in order, the message processed, changes applied', async () => {
+    const conversation = await newConversation(null);
+    const inbound = await repository.insertInboundForAddress(stored(conversation.addressHash, 'SMhot3'));
+    const reply = (text: string) => ({ clinicId: ids.clinicId, channel: 'sms' as const, provider: 'twilio' as const, bodyEnc: text, choices: { neutral: [{ id: 'a', label: 'A' }] }, status: 'queued' });
+    const turn = {
+      conversationId: conversation.id, snapshot: { state: 'menu' }, machineVersion: 7, status: 'active' as const, inboundId: inbound!.inboundId!,
+      now: new Date('2026-11-21T12:00:01Z'), lastInboundAt: new Date('2026-11-21T12:00:00Z'),
+      conversation: { handoffAt: null, language: 'es' }, replies: [reply('first'), { ...reply('second'), choices: null }],
+    };
+
+    expect(await repository.saveTurn({ ...turn, expectedVersion: conversation.version + 1 })).toEqual({ saved: false, replyIds: [] });
+    expect(await prisma.message.count({ where: { replyToId: turn.inboundId } })).toBe(0);
+    expect((await prisma.message.findUniqueOrThrow({ where: { id: turn.inboundId } })).processedAt).toBeNull();
+
+    const saved = await repository.saveTurn({ ...turn, expectedVersion: conversation.version });
+    expect(saved.saved).toBe(true);
+    const replies = await prisma.message.findMany({ where: { replyToId: turn.inboundId }, orderBy: { seq: 'asc' } });
+    expect(saved.replyIds).toEqual(replies.map((r) => r.id));
+    expect(replies.map((r) => [r.bodyEnc, r.choices, r.direction, r.status, r.createdAt])).toEqual([
+      ['first', { neutral: [{ id: 'a', label: 'A' }] }, 'outbound', 'queued', turn.now],
+      ['second', null, 'outbound', 'queued', turn.now],
+    ]);
+    expect((await prisma.message.findUniqueOrThrow({ where: { id: turn.inboundId } })).processedAt).toEqual(turn.now);
+    expect(await prisma.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({
+      version: conversation.version + 1, snapshot: { state: 'menu' }, machineVersion: 7, handoffAt: null, language: 'es', lastInboundAt: turn.lastInboundAt, patientId: null,
+    });
+
+    // No snapshot (null) keeps the stored one; fields not named stay as they are.
+    await repository.saveTurn({ ...turn, snapshot: null, conversation: {}, replies: [], expectedVersion: conversation.version + 1 });
+    expect(await prisma.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ version: conversation.version + 2, snapshot: { state: 'menu' }, language: 'es' });
+  });
+});
