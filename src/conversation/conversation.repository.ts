@@ -4,6 +4,7 @@ import { PrismaService, type Tx } from '../database/prisma.service.js';
 import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
 import { pickColumns, selectColumns } from '../database/row-columns.js';
 import type { Conversation, Patient, Prisma } from '../generated/prisma/client.js';
+import { PATIENT_FIELDS } from '../patients/patient-columns.js';
 import type { Channel, ChannelProvider, ConversationStatus } from '../generated/prisma/enums.js';
 
 @Injectable()
@@ -88,8 +89,9 @@ export class ConversationRepository {
     return row ?? null;
   }
 
-  repliesTo(messageId: string) {
-    return this.prisma.message.findMany({ where: { replyToId: messageId }, orderBy: { seq: 'asc' } });
+  /** The replies a turn saved for an inbound message, in order (the simulator answers with them). */
+  repliesTo(messageId: string): Promise<{ id: string; bodyEnc: string; choices: Prisma.JsonValue }[]> {
+    return this.sql.query(REPLIES_TO, [messageId]);
   }
 
   transcript(conversationId: string, take = 200) {
@@ -247,15 +249,14 @@ const CONVERSATION_FIELDS = {
   createdAt: 'created_at', updatedAt: 'updated_at',
 } satisfies Record<keyof Conversation, string>;
 
-const PATIENT_FIELDS = {
-  id: 'id', clinicId: 'clinic_id', phoneHash: 'phone_hash', phoneEnc: 'phone_enc', nameEnc: 'name_enc', dobEnc: 'dob_enc', language: 'language',
-  preferredChannel: 'preferred_channel', smsOptedOutAt: 'sms_opted_out_at', whatsappOptedOutAt: 'whatsapp_opted_out_at', noShowCount: 'no_show_count',
-  flaggedAt: 'flagged_at', createdAt: 'created_at', updatedAt: 'updated_at',
-} satisfies Record<keyof Patient, string>;
-
 const FIND_FOR_TURN: PreparedStatement = {
   name: 'find-conversation-for-turn',
   text: `
     SELECT ${selectColumns('c', 'c_', CONVERSATION_FIELDS)}, ${selectColumns('p', 'p_', PATIENT_FIELDS)}
     FROM conversations c LEFT JOIN patients p ON p.id = c.patient_id WHERE c.id = $1::uuid`,
+};
+
+const REPLIES_TO: PreparedStatement = {
+  name: 'replies-to',
+  text: 'SELECT id, body_enc AS "bodyEnc", choices FROM messages WHERE reply_to_id = $1::uuid ORDER BY seq',
 };

@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { PG, pgErrorCode } from '../database/pg-errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
+import { pickColumns, selectColumns } from '../database/row-columns.js';
+import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
+import type { Patient } from '../generated/prisma/client.js';
+import { PATIENT_FIELDS } from './patient-columns.js';
 
 @Injectable()
 export class PatientRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaService, private readonly sql: SqlPool) {}
 
   findById(id: string, tx: Tx = this.prisma) {
     return tx.patient.findUnique({ where: { id } });
   }
 
-  findByPhoneHash(clinicId: string, phoneHash: string, tx: Tx = this.prisma) {
-    return tx.patient.findUnique({ where: { clinicId_phoneHash: { clinicId, phoneHash } } });
+  /** Outside a transaction by a prepared statement: every turn of a not-yet-known patient asks this. */
+  async findByPhoneHash(clinicId: string, phoneHash: string, tx?: Tx): Promise<Patient | null> {
+    if (tx) return tx.patient.findUnique({ where: { clinicId_phoneHash: { clinicId, phoneHash } } });
+    const [row] = await this.sql.query<Record<string, unknown>>(FIND_BY_PHONE_HASH, [clinicId, phoneHash]);
+    return row ? pickColumns<Patient>(row, '', PATIENT_FIELDS) : null;
   }
 
   /**
@@ -37,3 +44,8 @@ export class PatientRepository {
     return seen === null;
   }
 }
+
+const FIND_BY_PHONE_HASH: PreparedStatement = {
+  name: 'patient-by-phone-hash',
+  text: `SELECT ${selectColumns('p', '', PATIENT_FIELDS)} FROM patients p WHERE p.clinic_id = $1::uuid AND p.phone_hash = $2`,
+};

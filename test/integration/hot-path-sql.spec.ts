@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ConversationRepository } from '../../src/conversation/conversation.repository.js';
 import { SqlPool } from '../../src/database/sql-pool.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { PatientRepository } from '../../src/patients/patient.repository.js';
 import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
 import { demoIds } from '../support/demo-ids.js';
 import { prismaFor } from '../support/fixtures.js';
@@ -47,6 +48,10 @@ describe('hot-path SQL', () => {
     const anonymous = await newConversation(null);
     expect((await repository.findForTurn(anonymous.id))?.patient).toBeNull();
     expect(await repository.findForTurn('00000000-0000-4000-8000-000000000000')).toBeNull();
+
+    const patients = new PatientRepository(prisma as never, sql);
+    expect(await patients.findByPhoneHash(ids.clinicId, patient.phoneHash)).toEqual(patient);
+    expect(await patients.findByPhoneHash(ids.clinicId, 'no-such-hash')).toBeNull();
   });
 
   it('stores an inbound message once, in the conversation of its address, and tells a first contact apart', async () => {
@@ -80,6 +85,7 @@ describe('hot-path SQL', () => {
     expect(saved.saved).toBe(true);
     const replies = await prisma.message.findMany({ where: { replyToId: turn.inboundId }, orderBy: { seq: 'asc' } });
     expect(saved.replyIds).toEqual(replies.map((r) => r.id));
+    expect(await repository.repliesTo(turn.inboundId)).toEqual(replies.map((r) => ({ id: r.id, bodyEnc: r.bodyEnc, choices: r.choices })));
     expect(replies.map((r) => [r.bodyEnc, r.choices, r.direction, r.status, r.createdAt])).toEqual([
       ['first', { neutral: [{ id: 'a', label: 'A' }] }, 'outbound', 'queued', turn.now],
       ['second', null, 'outbound', 'queued', turn.now],
