@@ -33,6 +33,11 @@ export class ConversationRepository {
     }
   }
 
+  /** First contact: creates the address's conversation unless someone (another instance) just did. */
+  async createIfMissing(data: { clinicId: string; channel: Channel; clinicAddress: string; addressHash: string; addressEnc: string; patientId: string | null }): Promise<void> {
+    await this.sql.query(CREATE_CONVERSATION_IF_MISSING, [data.clinicId, data.channel, data.clinicAddress, data.addressHash, data.addressEnc, data.patientId]);
+  }
+
   findById(id: string) {
     return this.prisma.conversation.findUnique({ where: { id } });
   }
@@ -259,4 +264,12 @@ const FIND_FOR_TURN: PreparedStatement = {
 const REPLIES_TO: PreparedStatement = {
   name: 'replies-to',
   text: 'SELECT id, body_enc AS "bodyEnc", choices FROM messages WHERE reply_to_id = $1::uuid ORDER BY seq',
+};
+
+const CREATE_CONVERSATION_IF_MISSING: PreparedStatement = {
+  name: 'create-conversation-if-missing',
+  text: `
+    INSERT INTO conversations (clinic_id, channel, clinic_address, address_hash, address_enc, patient_id)
+    VALUES ($1::uuid, $2::channel, $3, $4, $5, $6::uuid)
+    ON CONFLICT (clinic_id, channel, address_hash) DO NOTHING`,
 };

@@ -78,15 +78,16 @@ export class ConversationRuntime {
       choiceId: message.choiceId?.slice(0, 200) ?? null, unsupported: message.unsupported, receivedAt: message.receivedAt,
     };
     // A known address (nearly every message) is found and stored in one statement.
-    let known = await this.conversations.insertInboundForAddress({ clinicId, channel: message.channel, addressHash, ...stored });
+    const store = () => this.conversations.insertInboundForAddress({ clinicId, channel: message.channel, addressHash, ...stored });
+    let known = await store();
     if (!known) {
       // First contact: only now is the patient looked up; later turns find them from the conversation.
-      const conversation = await this.conversations.upsert({
+      await this.conversations.createIfMissing({
         clinicId, channel: message.channel, clinicAddress: route.address, addressHash, addressEnc: this.cipher.encrypt(message.from),
         patientId: (await this.patients.findByPhone(clinicId, message.from))?.id ?? null,
       });
-      const inbound = await this.conversations.insertInbound({ clinicId, conversationId: conversation.id, channel: message.channel, ...stored });
-      known = { conversationId: conversation.id, hasProfileName: conversation.profileNameEnc !== null, inboundId: inbound?.id ?? null };
+      known = await store();
+      if (!known) throw new Error('the conversation of a first contact could not be created');
     }
     if (!known.inboundId) {
       const original = await this.conversations.findByProviderId(message.provider, message.providerMessageId!);

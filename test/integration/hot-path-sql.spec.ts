@@ -67,6 +67,14 @@ describe('hot-path SQL', () => {
     expect(await prisma.message.count({ where: { providerMessageId: 'SMhot2' } })).toBe(0);
   });
 
+  it("creates a first contact's conversation once, however many arrive together", async () => {
+    const addressHash = randomBytes(16).toString('hex');
+    const create = () => repository.createIfMissing({ clinicId: ids.clinicId, channel: 'whatsapp', clinicAddress: '+12125550100', addressHash, addressEnc: 'enc', patientId: null });
+    await Promise.all([create(), create(), create()]);
+    expect(await prisma.conversation.count({ where: { addressHash } })).toBe(1);
+    expect(await repository.insertInboundForAddress({ ...stored(addressHash, 'SMhot4'), channel: 'whatsapp' })).toMatchObject({ hasProfileName: false, inboundId: expect.any(String) });
+  });
+
   it('saves a turn only on the expected version: replies in order, the message processed, changes applied', async () => {
     const conversation = await newConversation(null);
     const inbound = await repository.insertInboundForAddress(stored(conversation.addressHash, 'SMhot3'));

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service.js';
 import { type PreparedStatement, SqlPool } from '../../database/sql-pool.js';
 import type { Channel } from '../../generated/prisma/enums.js';
 import type { TurnSignals } from './funnel-signals.js';
@@ -10,10 +9,11 @@ export interface SessionAdvance { conversationId: string; arrivedAt: Date; at: D
 /** The chat sessions of a conversation, one row each (see the conversation_funnels migration). */
 @Injectable()
 export class FunnelRepository {
-  constructor(private readonly prisma: PrismaService, private readonly sql: SqlPool) {}
+  constructor(private readonly sql: SqlPool) {}
 
-  startSession(data: { clinicId: string; conversationId: string; channel: Channel; language: string; startedAt: Date }) {
-    return this.prisma.conversationFunnel.create({ data: { ...data, lastActivityAt: data.startedAt } });
+  /** A new session starting at the message's arrival (a concurrent start of the same session is the same row). */
+  async startSession(data: { clinicId: string; conversationId: string; channel: Channel; language: string; startedAt: Date }): Promise<void> {
+    await this.sql.query(START_SESSION, [data.clinicId, data.conversationId, data.channel, data.language, data.startedAt]);
   }
 
   /**
@@ -32,6 +32,14 @@ export class FunnelRepository {
     return rows.length === 1;
   }
 }
+
+const START_SESSION: PreparedStatement = {
+  name: 'funnel-start-session',
+  text: `
+    INSERT INTO conversation_funnels (clinic_id, conversation_id, channel, language, started_at, last_activity_at)
+    VALUES ($1::uuid, $2::uuid, $3::channel, $4, $5, $5)
+    ON CONFLICT (conversation_id, started_at) DO NOTHING`,
+};
 
 /**
  * Each stage keeps the first time it was reached. A booking intent outranks whatever the session
