@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
+import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
 import type { Appointment, Prisma } from '../generated/prisma/client.js';
 import type { AppointmentSource, AppointmentStatus } from '../generated/prisma/enums.js';
 import { ACTIVE_STATUSES } from './appointment-status.js';
@@ -26,7 +27,7 @@ export interface FastBookingInsert {
 
 @Injectable()
 export class AppointmentRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaService, private readonly sql: SqlPool) {}
 
   findById(id: string, tx: Tx = this.prisma) {
     return tx.appointment.findUnique({ where: { id }, include: WITH_NAMES });
@@ -57,40 +58,17 @@ export class AppointmentRepository {
    */
   async insertIfScheduleCurrent(input: FastBookingInsert): Promise<Appointment | null> {
     const a = input.appointment;
-    const rows = await this.prisma.$queryRaw<Record<string, unknown>[]>`
-      WITH provider_turn AS (
-        -- Inserts for one provider queue here instead of waiting on each other's uncommitted rows
-        -- through the EXCLUDE constraint (two such waiters deadlock, and Postgres needs a second
-        -- to notice); the second of two racers then sees the first committed and is refused at once.
-        SELECT pg_advisory_xact_lock(hashtextextended('appointments:provider:' || ${a.providerId}, 0))
-      ), guard AS (
-        SELECT p.flagged_at FROM provider_turn, clinics c JOIN patients p ON p.id = ${a.patientId}::uuid AND p.clinic_id = c.id
-        WHERE c.id = ${a.clinicId}::uuid AND c.schedule_version = ${input.scheduleVersion}
-          AND (NOT ${input.newPatientOnly} OR NOT EXISTS (
-            SELECT 1 FROM appointments x WHERE x.patient_id = p.id AND x.status NOT IN ('cancelled', 'rescheduled')))
-        FOR SHARE OF c
-      ), appt AS (
-        INSERT INTO appointments (id, clinic_id, provider_id, location_id, room_id, service_id, patient_id, starts_at, ends_at,
-          block_start, block_end, status, source, idempotency_key, notes, created_by, updated_by)
-        SELECT ${a.id}::uuid, ${a.clinicId}::uuid, ${a.providerId}::uuid, ${a.locationId}::uuid, ${a.roomId}::uuid, ${a.serviceId}::uuid,
-          ${a.patientId}::uuid, ${a.startsAt}, ${a.endsAt}, ${a.blockStart}, ${a.blockEnd},
-          (CASE WHEN guard.flagged_at IS NOT NULL AND ${a.source} IN ('whatsapp', 'sms') THEN 'requested' ELSE 'confirmed' END)::appointment_status,
-          ${a.source}::appointment_source, ${a.idempotencyKey}, ${a.notes}, ${a.createdBy}, ${a.createdBy}
-        FROM guard
-        RETURNING *
-      ), audited AS (
-        INSERT INTO audit_log (clinic_id, actor_type, actor_id, action, entity_type, entity_id, patient_id, reason, ip, details, prev_hash, hash)
-        SELECT ${a.clinicId}::uuid, ${input.audit.actor.type}, ${input.audit.actor.id}, ${input.audit.action}, 'appointment', appt.id::text,
-          ${a.patientId}::uuid, ${input.audit.reason}, ${input.audit.ip}, ${JSON.stringify(input.audit.details)}::jsonb || jsonb_build_object('status', appt.status),
-          '', ''
-        FROM appt
-      ), queued AS (
-        INSERT INTO outbox (clinic_id, aggregate_type, aggregate_id, event_type, payload)
-        SELECT ${a.clinicId}::uuid, 'appointment', appt.id::text, ${input.outbox.eventType}, ${JSON.stringify(input.outbox.payload)}::jsonb || jsonb_build_object('status', appt.status)
-        FROM appt
-      )
-      SELECT appt.*, appt.status::text AS status, appt.source::text AS source FROM appt`;
-    // Every column comes back (snake_case), so a column added later needs no change here.
+    const rows = await this.sql.query<Record<string, unknown>>(INSERT_IF_SCHEDULE_CURRENT, [
+      // provider_turn, guard
+      a.providerId, a.patientId, a.clinicId, String(input.scheduleVersion), input.newPatientOnly,
+      // appt
+      a.id, a.clinicId, a.providerId, a.locationId, a.roomId, a.serviceId, a.patientId, a.startsAt, a.endsAt, a.blockStart, a.blockEnd,
+      a.source, a.source, a.idempotencyKey, a.notes, a.createdBy, a.createdBy,
+      // audited
+      a.clinicId, input.audit.actor.type, input.audit.actor.id, input.audit.action, a.patientId, input.audit.reason, input.audit.ip, JSON.stringify(input.audit.details),
+      // queued
+      a.clinicId, input.outbox.eventType, JSON.stringify(input.outbox.payload),
+    ]);
     return rows[0] ? (Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v])) as Appointment) : null;
   }
 
@@ -139,3 +117,41 @@ export class AppointmentRepository {
     return tx.appointment.update({ where: { id }, data: { ...data, status }, include: WITH_NAMES });
   }
 }
+
+/** The booking fast path's one statement (insertIfScheduleCurrent); positional parameters in order of appearance. */
+const INSERT_IF_SCHEDULE_CURRENT: PreparedStatement = {
+  name: 'insert-appointment-if-schedule-current',
+  text: `
+      WITH provider_turn AS (
+        -- Inserts for one provider queue here instead of waiting on each other's uncommitted rows
+        -- through the EXCLUDE constraint (two such waiters deadlock, and Postgres needs a second
+        -- to notice); the second of two racers then sees the first committed and is refused at once.
+        SELECT pg_advisory_xact_lock(hashtextextended('appointments:provider:' || $1::text, 0))
+      ), guard AS (
+        SELECT p.flagged_at FROM provider_turn, clinics c JOIN patients p ON p.id = $2::uuid AND p.clinic_id = c.id
+        WHERE c.id = $3::uuid AND c.schedule_version = $4::bigint
+          AND (NOT $5::boolean OR NOT EXISTS (
+            SELECT 1 FROM appointments x WHERE x.patient_id = p.id AND x.status NOT IN ('cancelled', 'rescheduled')))
+        FOR SHARE OF c
+      ), appt AS (
+        INSERT INTO appointments (id, clinic_id, provider_id, location_id, room_id, service_id, patient_id, starts_at, ends_at,
+          block_start, block_end, status, source, idempotency_key, notes, created_by, updated_by)
+        SELECT $6::uuid, $7::uuid, $8::uuid, $9::uuid, $10::uuid, $11::uuid,
+          $12::uuid, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz,
+          (CASE WHEN guard.flagged_at IS NOT NULL AND $17::text IN ('whatsapp', 'sms') THEN 'requested' ELSE 'confirmed' END)::appointment_status,
+          $18::appointment_source, $19::text, $20::text, $21::text, $22::text
+        FROM guard
+        RETURNING *
+      ), audited AS (
+        INSERT INTO audit_log (clinic_id, actor_type, actor_id, action, entity_type, entity_id, patient_id, reason, ip, details, prev_hash, hash)
+        SELECT $23::uuid, $24::text, $25::text, $26::text, 'appointment', appt.id::text,
+          $27::uuid, $28::text, $29::text, $30::jsonb || jsonb_build_object('status', appt.status),
+          '', ''
+        FROM appt
+      ), queued AS (
+        INSERT INTO outbox (clinic_id, aggregate_type, aggregate_id, event_type, payload)
+        SELECT $31::uuid, 'appointment', appt.id::text, $32::text, $33::jsonb || jsonb_build_object('status', appt.status)
+        FROM appt
+      )
+      SELECT appt.*, appt.status::text AS status, appt.source::text AS source FROM appt`,
+};

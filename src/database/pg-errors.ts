@@ -1,12 +1,19 @@
 /**
- * Reads the Postgres error behind a Prisma 7 driver-adapter error, so callers can turn constraint
- * violations into domain answers (a double booking attempt becomes SlotTaken, not a 500).
+ * Reads the Postgres error behind a Prisma 7 driver-adapter error — or a plain node-postgres error
+ * from the hot-path statements (sql-pool.ts) — so callers can turn constraint violations into domain
+ * answers (a double booking attempt becomes SlotTaken, not a 500).
  */
 interface DriverCause { originalCode?: string; originalMessage?: string; constraint?: { index?: string } }
 
 function causeOf(error: unknown): DriverCause | undefined {
   const meta = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta;
-  return meta?.driverAdapterError?.cause;
+  if (meta?.driverAdapterError?.cause) return meta.driverAdapterError.cause;
+  // node-postgres' DatabaseError: the SQLSTATE in `code`, the constraint by name.
+  const plain = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (typeof plain?.code === 'string' && /^[0-9A-Z]{5}$/.test(plain.code)) {
+    return { originalCode: plain.code, originalMessage: String(plain.message ?? ''), constraint: typeof plain.constraint === 'string' ? { index: plain.constraint } : undefined };
+  }
+  return undefined;
 }
 
 export function pgErrorCode(error: unknown): string | undefined {

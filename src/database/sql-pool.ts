@@ -6,6 +6,9 @@ import { APP_CONFIG } from '../config/config.module.js';
 /** A named, prepared statement: Postgres parses and plans it once per connection. */
 export interface PreparedStatement { name: string; text: string }
 
+/** Runs a prepared statement inside SqlPool.transaction. */
+export type SqlQuery = <Row extends pg.QueryResultRow = pg.QueryResultRow>(statement: PreparedStatement, values: unknown[]) => Promise<Row[]>;
+
 /**
  * Plain node-postgres for the few statements on the hottest paths (every webhook, every turn). A
  * Prisma model query costs about half a millisecond of CPU on this kind of machine before it reaches
@@ -25,6 +28,30 @@ export class SqlPool implements OnModuleDestroy {
 
   async query<Row extends pg.QueryResultRow>(statement: PreparedStatement, values: unknown[]): Promise<Row[]> {
     return (await this.pool.query<Row>({ name: statement.name, text: statement.text, values })).rows;
+  }
+
+  /**
+   * Runs `fn` in a transaction on one connection. A connection that errors while checked out (the
+   * server restarting) reports it on the client itself, which must be heard or the process dies; such
+   * a connection, or one whose rollback failed, is discarded rather than returned to the pool.
+   */
+  async transaction<T>(fn: (query: SqlQuery) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => { broken = error; };
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const result = await fn(async (statement, values) => (await client.query({ name: statement.name, text: statement.text, values })).rows);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => { broken ??= rollbackError; });
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -58,18 +58,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async pass(): Promise<number> {
-    const published = await this.outbox.withOldestUnpublished(BATCH, async (events, tx) => {
+    const published = await this.outbox.withOldestUnpublished(BATCH, async (events, claim) => {
       if (events.length === 0) return 0;
       try {
         await withTimeout(this.publish(events), ADD_TIMEOUT_MS);
       } catch (error) {
         // Nothing is marked, so nothing later overtakes an event that may not have arrived; the next
         // pass offers the same events again and their job ids keep any that did arrive from repeating.
-        await this.outbox.recordFailure(events[0]!.id, (error as Error).message, tx);
+        await claim.recordFailure(events[0]!.id, (error as Error).message);
         this.logger.warn({ outboxId: String(events[0]!.id), err: (error as Error).message }, 'outbox relay paused: queue unavailable');
         return 0;
       }
-      await this.outbox.markPublished(events.map((e) => e.id), this.clock.now(), tx);
+      await claim.markPublished(events.map((e) => e.id), this.clock.now());
       return events.length;
     });
     return published ?? 0;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '../database/prisma.service.js';
+import type { Tx } from '../database/prisma.service.js';
+import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 export interface OutboxEventInput {
@@ -14,7 +15,7 @@ export interface PendingEvent { id: bigint; aggregateType: string; aggregateId: 
 
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly sql: SqlPool) {}
 
   /** Must be called inside the transaction that makes the change the event describes. */
   async add(event: OutboxEventInput, tx: Tx): Promise<void> {
@@ -24,22 +25,33 @@ export class OutboxRepository {
   /**
    * Claims the oldest unpublished events for one relay pass. The transaction-scoped advisory lock
    * makes relays take turns, so events reach the queue in id order — in order per appointment —
-   * even with several worker processes.
+   * even with several worker processes. Plain pg (it runs after every booking).
    */
-  async withOldestUnpublished<T>(limit: number, fn: (events: PendingEvent[], tx: Tx) => Promise<T>): Promise<T | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS locked`;
-      if (!locked) return null;
-      const events = await tx.outboxEvent.findMany({ where: { publishedAt: null }, orderBy: { id: 'asc' }, take: limit });
-      return fn(events, tx);
-    }, { timeout: 60_000 });
-  }
-
-  markPublished(ids: bigint[], at: Date, tx: Tx) {
-    return tx.outboxEvent.updateMany({ where: { id: { in: ids } }, data: { publishedAt: at } });
-  }
-
-  recordFailure(id: bigint, error: string, tx: Tx) {
-    return tx.outboxEvent.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
+  async withOldestUnpublished<T>(limit: number, fn: (events: PendingEvent[], claim: OutboxClaim) => Promise<T>): Promise<T | null> {
+    return this.sql.transaction(async (query) => {
+      const [lock] = await query<{ locked: boolean }>(TRY_RELAY_LOCK, []);
+      if (!lock?.locked) return null;
+      const rows = await query<PendingEvent & { id: string }>(OLDEST_UNPUBLISHED, [limit]);
+      const events = rows.map((row) => ({ ...row, id: BigInt(row.id) }));
+      return fn(events, {
+        markPublished: async (ids, at) => { await query(MARK_PUBLISHED, [ids.map(String), at]); },
+        recordFailure: async (id, error) => { await query(RECORD_FAILURE, [String(id), error.slice(0, 500)]); },
+      });
+    });
   }
 }
+
+/** What a relay pass may do with the events it claimed, inside the claim's transaction. */
+export interface OutboxClaim {
+  markPublished(ids: bigint[], at: Date): Promise<void>;
+  recordFailure(id: bigint, error: string): Promise<void>;
+}
+
+const TRY_RELAY_LOCK: PreparedStatement = { name: 'outbox-try-relay-lock', text: "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS locked" };
+const OLDEST_UNPUBLISHED: PreparedStatement = {
+  name: 'outbox-oldest-unpublished',
+  text: `SELECT id, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId", event_type AS "eventType", payload, created_at AS "createdAt"
+         FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+};
+const MARK_PUBLISHED: PreparedStatement = { name: 'outbox-mark-published', text: 'UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])' };
+const RECORD_FAILURE: PreparedStatement = { name: 'outbox-record-failure', text: 'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1::bigint' };
