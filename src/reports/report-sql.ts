@@ -33,6 +33,19 @@ export function periodSql(q: ReportQuery, col: string): Prisma.Sql {
   return Prisma.sql`(${labels}::text[])[width_bucket(${Prisma.raw(col)}, ${starts}::timestamptz[])]`;
 }
 
+/**
+ * periodSql in two halves, for queries that sort many rows by period (GROUPING SETS with medians):
+ * rows carry the period's number, sorted far faster than its label, and the few output rows are
+ * labelled from it.
+ */
+export function periodNumberSql(q: ReportQuery, col: string): { number: Prisma.Sql; label: (number: string) => Prisma.Sql } {
+  const { starts, labels } = periodBuckets(q.range);
+  return {
+    number: Prisma.sql`width_bucket(${Prisma.raw(col)}, ${starts}::timestamptz[])`,
+    label: (number) => Prisma.sql`(${labels}::text[])[${Prisma.raw(number)}]`,
+  };
+}
+
 /** The local hour bucket of `col` (1-based index into hourLabels(q)), for weekday × hour breakdowns. */
 export function hourBucketSql(q: ReportQuery, col: string): { bucket: Prisma.Sql; weekday: (bucket: string) => Prisma.Sql; hour: (bucket: string) => Prisma.Sql } {
   const { starts, labels } = hourBuckets(q.range);

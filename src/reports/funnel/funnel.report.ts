@@ -3,6 +3,8 @@ import type { Report, ReportPart } from '../report-part.js';
 import type { ReportQuery } from '../report-query.js';
 import { ratio } from '../report-range.js';
 import { measure, num } from '../report-sql.js';
+import { ReportRollups } from '../rollups/report-rollups.js';
+import { FUNNEL_ROLLUP } from '../rollups/rollup-specs.js';
 import { type FunnelGroupRow, type FunnelMedianRow, FunnelReportRepository } from './funnel-report.repository.js';
 
 export const FUNNEL_STAGES = ['started', 'intent_understood', 'slots_shown', 'slot_held', 'details_given', 'booked'] as const;
@@ -21,11 +23,14 @@ class StageTally {
 
 @Injectable()
 export class FunnelReport implements Report {
-  constructor(private readonly repository: FunnelReportRepository) {}
+  constructor(
+    private readonly repository: FunnelReportRepository,
+    private readonly rollups: ReportRollups,
+  ) {}
 
   async run(q: ReportQuery): Promise<ReportPart> {
     const [groups, medians, bookings] = await Promise.all([
-      this.repository.sessions(q), this.repository.medianMinutesToBook(q), this.repository.bookingsBySource(q),
+      this.rollups.rows(FUNNEL_ROLLUP, q), this.repository.medianMinutesToBook(q), this.repository.bookingsBySource(q),
     ]);
     const total = new StageTally();
     const byChannelLanguage = new Map<string, StageTally>();

@@ -10,34 +10,35 @@ export interface MessageRow {
 }
 export interface OptOutRow { channel: string; opt_outs: bigint }
 
+/**
+ * Per channel (and per channel and period), by each message's latest delivery status. Counted in
+ * two steps: a plain GROUP BY over the (index-only) rows into a few hundred groups, then the
+ * figures from those — a single pass with FILTERs and GROUPING SETS over a million rows cost 5x more.
+ * Also what the daily rollup stores for each closed day (src/reports/rollups).
+ */
+export function messageCountsSql(q: ReportQuery): Prisma.Sql {
+  return Prisma.sql`
+    WITH counted AS (
+      SELECT m.channel::text AS channel, m.direction::text AS direction, m.status, ${periodSql(q, 'm.created_at')} AS period, count(*) AS n
+      FROM messages m
+      WHERE m.clinic_id = ${q.clinicId}::uuid AND m.created_at >= ${q.range.start} AND m.created_at < ${q.range.end}
+        ${filterSql(q, { channel: 'm.channel' })}
+      GROUP BY 1, 2, 3, 4
+    )
+    SELECT channel, period,
+           sum(n) FILTER (WHERE direction = 'inbound') AS inbound,
+           sum(n) FILTER (WHERE direction = 'outbound') AS outbound,
+           sum(n) FILTER (WHERE direction = 'outbound' AND status IN ('sent', 'delivered', 'read')) AS sent,
+           sum(n) FILTER (WHERE direction = 'outbound' AND status IN ('delivered', 'read')) AS delivered,
+           sum(n) FILTER (WHERE direction = 'outbound' AND status = 'read') AS read,
+           sum(n) FILTER (WHERE direction = 'outbound' AND status IN ('failed', 'undelivered')) AS failed,
+           sum(n) FILTER (WHERE direction = 'outbound' AND status = 'queued') AS pending
+    FROM counted GROUP BY GROUPING SETS ((channel), (channel, period))`;
+}
+
 @Injectable()
 export class MessagingReportRepository {
   constructor(private readonly sql: ReportSqlRepository) {}
-
-  /**
-   * Per channel (and per channel and period), by each message's latest delivery status. Counted in
-   * two steps: a plain GROUP BY over the (index-only) rows into a few hundred groups, then the
-   * figures from those — a single pass with FILTERs and GROUPING SETS over a million rows cost 5x more.
-   */
-  messages(q: ReportQuery): Promise<MessageRow[]> {
-    return this.sql.rows<MessageRow>(Prisma.sql`
-      WITH counted AS (
-        SELECT m.channel::text AS channel, m.direction::text AS direction, m.status, ${periodSql(q, 'm.created_at')} AS period, count(*) AS n
-        FROM messages m
-        WHERE m.clinic_id = ${q.clinicId}::uuid AND m.created_at >= ${q.range.start} AND m.created_at < ${q.range.end}
-          ${filterSql(q, { channel: 'm.channel' })}
-        GROUP BY 1, 2, 3, 4
-      )
-      SELECT channel, period,
-             sum(n) FILTER (WHERE direction = 'inbound') AS inbound,
-             sum(n) FILTER (WHERE direction = 'outbound') AS outbound,
-             sum(n) FILTER (WHERE direction = 'outbound' AND status IN ('sent', 'delivered', 'read')) AS sent,
-             sum(n) FILTER (WHERE direction = 'outbound' AND status IN ('delivered', 'read')) AS delivered,
-             sum(n) FILTER (WHERE direction = 'outbound' AND status = 'read') AS read,
-             sum(n) FILTER (WHERE direction = 'outbound' AND status IN ('failed', 'undelivered')) AS failed,
-             sum(n) FILTER (WHERE direction = 'outbound' AND status = 'queued') AS pending
-      FROM counted GROUP BY GROUPING SETS ((channel), (channel, period))`);
-  }
 
   /** Conversations whose opt-out (STOP) happened in the range and still stands. */
   optOuts(q: ReportQuery): Promise<OptOutRow[]> {

@@ -3,16 +3,21 @@ import type { Report, ReportPart } from '../report-part.js';
 import type { ReportQuery } from '../report-query.js';
 import { ratio } from '../report-range.js';
 import { num } from '../report-sql.js';
+import { ReportRollups } from '../rollups/report-rollups.js';
+import { MESSAGING_ROLLUP } from '../rollups/rollup-specs.js';
 import { type MessageRow, MessagingReportRepository } from './messaging-report.repository.js';
 
 const CHANNELS = ['whatsapp', 'sms'];
 
 @Injectable()
 export class MessagingReport implements Report {
-  constructor(private readonly repository: MessagingReportRepository) {}
+  constructor(
+    private readonly repository: MessagingReportRepository,
+    private readonly rollups: ReportRollups,
+  ) {}
 
   async run(q: ReportQuery): Promise<ReportPart> {
-    const [rows, optOutRows] = await Promise.all([this.repository.messages(q), this.repository.optOuts(q)]);
+    const [rows, optOutRows] = await Promise.all([this.rollups.rows(MESSAGING_ROLLUP, q), this.repository.optOuts(q)]);
     const optOuts = new Map(optOutRows.map((r) => [r.channel, num(r.opt_outs)]));
     const counts = (r: MessageRow | undefined) => {
       const sent = num(r?.sent);

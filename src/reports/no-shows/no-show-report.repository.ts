@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ReportQuery } from '../report-query.js';
-import { ReportSqlRepository } from '../report-sql.repository.js';
 import { appointmentFilters, hourBucketSql, periodSql } from '../report-sql.js';
 
 export interface NoShowRow {
@@ -13,18 +11,15 @@ export interface NoShowRow {
   no_shows: bigint;
 }
 
-@Injectable()
-export class NoShowReportRepository {
-  constructor(private readonly sql: ReportSqlRepository) {}
-
-  /**
-   * Appointments that started in the range and have an outcome (checked in, completed or no-show),
-   * counted once per breakdown. A no-show that staff reversed has status checked_in/completed now,
-   * so it counts as attended; a rescheduled appointment counts only as its replacement.
-   */
-  breakdowns(q: ReportQuery): Promise<NoShowRow[]> {
-    const hours = hourBucketSql(q, 'a.starts_at');
-    return this.sql.rows<NoShowRow>(Prisma.sql`
+/**
+ * Appointments that started in the range and have an outcome (checked in, completed or no-show),
+ * counted once per breakdown. A no-show that staff reversed has status checked_in/completed now,
+ * so it counts as attended; a rescheduled appointment counts only as its replacement.
+ * Also what the daily rollup stores for each closed day (src/reports/rollups).
+ */
+export function noShowBreakdownsSql(q: ReportQuery): Prisma.Sql {
+  const hours = hourBucketSql(q, 'a.starts_at');
+  return Prisma.sql`
       WITH base AS (
         SELECT provider_id, service_id, source, missed, lead, reminder, period,
                ${hours.weekday('hour_bucket')} AS weekday, ${hours.hour('hour_bucket')} AS hour
@@ -49,6 +44,5 @@ export class NoShowReportRepository {
              COALESCE(provider_id::text, service_id::text, source::text, lead, reminder, period) AS key, weekday, hour,
              count(*) AS appointments, count(*) FILTER (WHERE missed) AS no_shows
       FROM base
-      GROUP BY GROUPING SETS ((provider_id), (service_id), (source), (lead), (reminder), (weekday, hour), (period), ())`);
-  }
+      GROUP BY GROUPING SETS ((provider_id), (service_id), (source), (lead), (reminder), (weekday, hour), (period), ())`;
 }

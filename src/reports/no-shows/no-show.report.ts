@@ -6,17 +6,19 @@ import type { ReportQuery } from '../report-query.js';
 import { ratio } from '../report-range.js';
 import { byDim } from '../report-result.js';
 import { num } from '../report-sql.js';
-import { NoShowReportRepository, type NoShowRow } from './no-show-report.repository.js';
+import { ReportRollups } from '../rollups/report-rollups.js';
+import { NO_SHOW_ROLLUP } from '../rollups/rollup-specs.js';
+import type { NoShowRow } from './no-show-report.repository.js';
 
 const LEAD_ORDER = ['under_24h', '1_to_7_days', 'over_7_days'];
 const REMINDER_ORDER = ['confirmed', 'no_answer', 'no_reminder'];
 
 @Injectable()
 export class NoShowReport implements Report {
-  constructor(private readonly repository: NoShowReportRepository) {}
+  constructor(private readonly rollups: ReportRollups) {}
 
   async run(q: ReportQuery, catalog: ReportCatalog): Promise<ReportPart> {
-    const dims = byDim(await this.repository.breakdowns(q));
+    const dims = byDim(await this.rollups.rows(NO_SHOW_ROLLUP, q));
     const counts = (r: NoShowRow) => ({ appointments: num(r.appointments), noShows: num(r.no_shows), noShowRate: ratio(num(r.no_shows), num(r.appointments)) });
     const rows = (dim: string) => dims.get(dim) ?? [];
     const ordered = (dim: string, order: string[], keyName: string) =>

@@ -6,6 +6,8 @@ import { type Report, type ReportPart, sortRows } from '../report-part.js';
 import type { ReportQuery } from '../report-query.js';
 import { localDays, periodOf, ratio } from '../report-range.js';
 import { num } from '../report-sql.js';
+import { ReportRollups } from '../rollups/report-rollups.js';
+import { BOOKED_TIME_ROLLUP } from '../rollups/rollup-specs.js';
 import { availableMinutes } from './available-minutes.js';
 import { UtilizationReportRepository } from './utilization-report.repository.js';
 
@@ -14,12 +16,15 @@ const TELEHEALTH = 'telehealth';
 /** Booked minutes / available minutes, per provider, location and period. */
 @Injectable()
 export class UtilizationReport implements Report {
-  constructor(private readonly repository: UtilizationReportRepository) {}
+  constructor(
+    private readonly repository: UtilizationReportRepository,
+    private readonly rollups: ReportRollups,
+  ) {}
 
   async run(q: ReportQuery, catalog: ReportCatalog): Promise<ReportPart> {
     const days = localDays(q.range);
     const [booked, providers, exceptions] = await Promise.all([
-      this.repository.bookedMinutes(q),
+      this.rollups.rows(BOOKED_TIME_ROLLUP, q),
       this.repository.providersWithRules(q),
       this.repository.exceptions(q.clinicId, new Date(`${q.range.from}T00:00:00Z`), new Date(`${q.range.to}T00:00:00Z`)),
     ]);
@@ -40,7 +45,7 @@ export class UtilizationReport implements Report {
       for (const [tally, key] of [[byProvider, row.providerId], [byLocation, location], [byPeriod, period], [total, '']] as const) tally.add(key, 0, row.minutes, 0);
     }
     for (const row of booked) {
-      const minutes = Number(row.minutes);
+      const minutes = Number(row.seconds) / 60;
       const count = num(row.appointments);
       for (const [tally, key] of [[byProvider, row.provider_id], [byLocation, row.location_id ?? TELEHEALTH], [byPeriod, row.period], [total, '']] as const) tally.add(key, minutes, 0, count);
     }

@@ -1,3 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QUEUES } from '../../../src/queue/queues.js';
+import { ROLL_UP_REPORTS_JOB } from '../../../src/reports/rollups/report-rollup.workers.js';
 import { createTestDatabase, testConfig, type TestDatabase } from '../../support/databases.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { prismaFor } from '../../support/fixtures.js';
@@ -219,6 +223,16 @@ describe('reports over a hand-built week', () => {
     expect(await reminder()).toEqual([['confirmed', 2, 0], ['no_answer', 2, 1], ['no_reminder', 2, 1]]);
     expect((await prisma.appointment.findUniqueOrThrow({ where: { id: a2.id } })).reminderSentAt).toBeNull();
     expect((await prisma.appointment.findUniqueOrThrow({ where: { id: a6.id } })).reminderSentAt).not.toBeNull();
+  });
+
+  it('rolls up closed days hourly on the reports queue (a job the worker runs)', async () => {
+    const queue = running.app.get<Queue>(getQueueToken(QUEUES.reports));
+    const schedulers = async () => (await queue.getJobSchedulers()).map((s) => [s.key, s.pattern]);
+    for (let i = 0; i < 50 && (await schedulers()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await schedulers()).toEqual([[ROLL_UP_REPORTS_JOB, '17 * * * *']]);
+    const job = await queue.add(ROLL_UP_REPORTS_JOB, {});
+    for (let i = 0; i < 100 && !(await job.isCompleted()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await job.getState()).toBe('completed');
   });
 
   describe('who may read reports', () => {
