@@ -21,7 +21,7 @@ const pureCoreRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['*.cjs', 'dist/**', 'node_modules/**', 'admin/**', 'src/generated/**', 'coverage/**', 'bench/.out/**', '.cache/**'] },
+  { ignores: ['*.cjs', 'dist/**', 'node_modules/**', 'admin/**', 'src/generated/**', 'coverage/**', 'bench/.out/**', '.cache/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -43,10 +43,13 @@ export class ConversationRepository {
   }
 
   /** What a turn starts from, in one round trip: the conversation and its patient (when known). */
-  async findForTurn(id: string): Promise<{ conversation: Conversation; patient: Patient | null } | null> {
+  async findForTurn(id: string): Promise<{ conversation: Conversation; patient: Patient | null; patientIsNew: boolean } | null> {
     const [row] = await this.sql.query<Record<string, unknown>>(FIND_FOR_TURN, [id]);
     if (!row) return null;
-    return { conversation: pickColumns<Conversation>(row, 'c_', CONVERSATION_FIELDS)!, patient: pickColumns<Patient>(row, 'p_', PATIENT_FIELDS) };
+    return {
+      conversation: pickColumns<Conversation>(row, 'c_', CONVERSATION_FIELDS)!, patient: pickColumns<Patient>(row, 'p_', PATIENT_FIELDS),
+      patientIsNew: row.patient_is_new as boolean,
+    };
   }
 
   findByAddress(clinicId: string, channel: Channel, addressHash: string) {
@@ -257,7 +260,9 @@ const CONVERSATION_FIELDS = {
 const FIND_FOR_TURN: PreparedStatement = {
   name: 'find-conversation-for-turn',
   text: `
-    SELECT ${selectColumns('c', 'c_', CONVERSATION_FIELDS)}, ${selectColumns('p', 'p_', PATIENT_FIELDS)}
+    SELECT ${selectColumns('c', 'c_', CONVERSATION_FIELDS)}, ${selectColumns('p', 'p_', PATIENT_FIELDS)},
+      -- As PatientRepository.isNew: no appointment that was not cancelled or moved.
+      NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = c.patient_id AND a.status NOT IN ('cancelled', 'rescheduled')) AS patient_is_new
     FROM conversations c LEFT JOIN patients p ON p.id = c.patient_id WHERE c.id = $1::uuid`,
 };
 

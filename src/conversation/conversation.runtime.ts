@@ -131,7 +131,7 @@ export class ConversationRuntime {
     inbound: { id: string; bodyEnc: string; createdAt: Date; choiceId: string | null; unsupported: boolean; provider: InboundMessage['provider'] },
   ): Promise<void> {
     const now = this.clock.now();
-    const { conversation, patient: linkedPatient } = (await this.conversations.findForTurn(conversationId))!;
+    const { conversation, patient: linkedPatient, patientIsNew } = (await this.conversations.findForTurn(conversationId))!;
     const channel = conversation.channel;
     try {
       const phone = this.cipher.decrypt(conversation.addressEnc);
@@ -147,7 +147,7 @@ export class ConversationRuntime {
       if (inbound.unsupported) {
         replies = conversation.optedOutAt ? [] : [{ text: RUNTIME_TEXT[lang(conversation.language)].unsupported }];
       } else {
-        const turn = await this.context.build(conversation.clinicId, channel, now, patient, conversation);
+        const turn = await this.context.build(conversation.clinicId, channel, now, patient, conversation, linkedPatient ? patientIsNew : undefined);
         const outcome = await this.runDialog(persisted, { type: 'INBOUND', text, choiceId: inbound.choiceId ?? undefined, turn }, scope);
         replies = outcome.replies;
         persisted = outcome.persisted;

@@ -25,7 +25,10 @@ export class TurnContextService {
     return this.catalogs.getOrLoad(clinicId, () => this.catalogRepository.load(clinicId));
   }
 
-  async build(clinicId: string, channel: Channel, now: Date, patient: Patient | null, conversation: { optedOutAt: Date | null; language: string }): Promise<TurnContext> {
+  /** `patientIsNew`, when the caller already knows it (read with the conversation), saves a query. */
+  async build(
+    clinicId: string, channel: Channel, now: Date, patient: Patient | null, conversation: { optedOutAt: Date | null; language: string }, patientIsNew?: boolean,
+  ): Promise<TurnContext> {
     const { clinic, services, providers, locations } = await this.catalog(clinicId);
     const fullName = patient?.nameEnc ? this.cipher.decrypt(patient.nameEnc) : null;
     return {
@@ -39,7 +42,7 @@ export class TurnContextService {
       patient: {
         known: fullName !== null,
         firstName: fullName ? fullName.split(/\s+/)[0]! : null,
-        isNew: patient ? await this.patients.isNew(patient.id) : true,
+        isNew: patient ? patientIsNew ?? await this.patients.isNew(patient.id) : true,
         // Unknown patients: null, so the dialog detects the language from what they write.
         language: patient ? (patient.language === 'es' ? 'es' : 'en') : null,
         optedOut: conversation.optedOutAt !== null,

@@ -44,7 +44,11 @@ describe('hot-path SQL', () => {
     const patient = await prisma.patient.findFirstOrThrow({ where: { clinicId: ids.clinicId } });
     const conversation = await newConversation(patient.id);
     const turn = await repository.findForTurn(conversation.id);
-    expect(turn).toEqual({ conversation: await prisma.conversation.findUnique({ where: { id: conversation.id } }), patient });
+    expect(turn).toEqual({ conversation: await prisma.conversation.findUnique({ where: { id: conversation.id } }), patient, patientIsNew: await new PatientRepository(prisma as never, sql).isNew(patient.id) });
+    const withHistory = await prisma.appointment.findFirstOrThrow({ where: { clinicId: ids.clinicId, status: 'completed' } });
+    expect((await repository.findForTurn((await newConversation(withHistory.patientId)).id))?.patientIsNew).toBe(false);
+    const newcomer = await prisma.patient.create({ data: { clinicId: ids.clinicId, phoneHash: randomBytes(16).toString('hex'), phoneEnc: 'enc' } });
+    expect((await repository.findForTurn((await newConversation(newcomer.id)).id))?.patientIsNew).toBe(true);
     const anonymous = await newConversation(null);
     expect((await repository.findForTurn(anonymous.id))?.patient).toBeNull();
     expect(await repository.findForTurn('00000000-0000-4000-8000-000000000000')).toBeNull();
