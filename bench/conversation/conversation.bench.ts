@@ -10,6 +10,10 @@ import { machine, recordResults, summarize } from '../lib/results.js';
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 2);
+const WARMUP_PATIENTS = 300;
+const WARMUP_RATE = 50;
+const WARMUP_SECONDS = 10;
 
 /** What patients say: a booking by a new patient, a look at their appointments, and small talk. */
 function script(i: number): string[] {
@@ -26,9 +30,14 @@ async function main(): Promise<void> {
   console.log('Preparing the database…');
   const prisma = await freshDemoDatabase(env);
   await prisma.$disconnect();
-  const app = await startAppProcess(env, 3921);
+  // One app process per core, as Node services are deployed (stateless instances behind a load
+  // balancer); a conversation's turns stay ordered across instances by its Postgres lock.
+  const apps = [];
+  for (let i = 0; i < INSTANCES; i++) apps.push(await startAppProcess(env, 3921 + i, i > 0));
   const agent = new Agent({ connections: PATIENTS + 10 });
+  let turn = 0;
   const send = async (phone: string, text: string) => {
+    const app = apps[turn++ % apps.length]!;
     const res = await request(`${app.url}/api/v1/simulator/messages`, {
       method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: phone, text, channel: 'sms' }),
     });
@@ -36,13 +45,57 @@ async function main(): Promise<void> {
     return { status: res.statusCode, replies: body.replies?.length ?? 0 };
   };
 
-  const patients = Array.from({ length: PATIENTS }, (_, i) => ({ phone: `+1332${String(5_000_000 + i)}`, messages: script(i), next: 0, busy: false }));
+  // Warm-up with other patients (same scripts): JIT, connection pools, prepared statements and the
+  // schedule caches of a running service, so the measurement is not of a cold start. The measured
+  // patients still all start new conversations.
+  console.log(`Warm-up: ${WARMUP_PATIENTS} other patients at ${WARMUP_RATE} messages/s for ${WARMUP_SECONDS} s…`);
+  await drive(send, patientsFrom(4_000_000, WARMUP_PATIENTS), WARMUP_RATE, WARMUP_SECONDS);
+  await new Promise((r) => setTimeout(r, 2_000));
+  // The target rate, then three quarters of it (how much headroom the target lacks, if it is missed).
+  const runs = [];
+  for (const [rate, firstPhone] of [[RATE, 5_000_000], [Math.round(RATE * 0.75), 6_000_000]] as const) {
+    console.log(`Measuring: ${PATIENTS} new patients at ${rate} messages/s for ${SECONDS} s…`);
+    runs.push({ rate, ...await drive(send, patientsFrom(firstPhone, PATIENTS), rate, SECONDS) });
+    await new Promise((r) => setTimeout(r, 5_000));
+  }
+  await agent.close();
+  await Promise.all(apps.map((app) => app.stop()));
+
+  const percentiles = (values: readonly number[]) => {
+    const q = summarize([...values]);
+    return `${q.p50.toFixed(1)} | ${q.p95.toFixed(1)} | ${q.p99.toFixed(1)}`;
+  };
+  const table = [
+    '## Conversation pipeline (`npm run bench:conversation`)',
+    '',
+    `${PATIENTS} simulated patients over SMS through POST /api/v1/simulator/messages (store → ordered turn under the conversation lock → dialog → effects: availability, holds, bookings → save), open-loop for ${SECONDS} s; a patient's next message leaves only after the previous reply. The compiled app as ${INSTANCES} processes (one per core, messages spread round-robin, pool 20 each), after a ${WARMUP_SECONDS} s warm-up with ${WARMUP_PATIENTS} other patients at ${WARMUP_RATE}/s; each run's patients all start new conversations. Postgres, Redis and the load generator share the 2 cores.`,
+    '',
+    '| rate | messages | errors | unanswered | p50 ms | p95 ms | p99 ms | first messages p50 / p95 / p99 ms | later messages p50 / p95 / p99 ms | target p95 ≤ 50 ms, no errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---|---|',
+    ...runs.map((r) => `| ${r.rate}/s | ${r.sent} | ${r.errors} | ${r.silent} | ${percentiles(r.latencies)} | ${percentiles(r.first).replaceAll(' | ', ' / ')} | ${percentiles(r.later).replaceAll(' | ', ' / ')} | ${r.errors === 0 && summarize(r.latencies).p95 <= 50 ? 'met' : 'MISSED'} |`),
+  ].join('\n');
+  console.log(`\n${table}\n\n${machine()}`);
+  if (SECONDS >= 30 && RATE >= 200) recordResults('conversation', table);
+}
+
+interface SimulatedPatient { phone: string; messages: string[]; next: number; busy: boolean; started: boolean }
+type Send = (phone: string, text: string) => Promise<{ status: number; replies: number }>;
+
+function patientsFrom(first: number, count: number): SimulatedPatient[] {
+  return Array.from({ length: count }, (_, i) => ({ phone: `+1332${String(first + i)}`, messages: script(i), next: 0, busy: false, started: false }));
+}
+
+/** Open loop at `rate`/s for `seconds`: each message goes to the next patient not waiting for a reply. */
+async function drive(send: Send, patients: SimulatedPatient[], rate: number, seconds: number) {
   const latencies: number[] = [];
+  /** Latencies of each conversation's first message (a new patient: conversation, patient lookup, session) and of later ones. */
+  const first: number[] = [];
+  const later: number[] = [];
   let errors = 0;
   let silent = 0;
   let sent = 0;
-  const total = RATE * SECONDS;
-  const interval = 1000 / RATE;
+  const total = rate * seconds;
+  const interval = 1000 / rate;
   const started = performance.now();
   const inflight: Promise<void>[] = [];
   let cursor = 0;
@@ -52,8 +105,8 @@ async function main(): Promise<void> {
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     // The next patient who is not waiting for a reply and has something left to say.
     let patient;
-    for (let tries = 0; tries < PATIENTS; tries++) {
-      const candidate = patients[cursor++ % PATIENTS]!;
+    for (let tries = 0; tries < patients.length; tries++) {
+      const candidate = patients[cursor++ % patients.length]!;
       if (!candidate.busy) {
         if (candidate.next >= candidate.messages.length) candidate.next = 0;
         patient = candidate;
@@ -65,29 +118,18 @@ async function main(): Promise<void> {
     const text = patient.messages[patient.next++]!;
     sent++;
     const p = patient;
+    const opening = !p.started;
+    p.started = true;
     inflight.push(send(p.phone, text).then((r) => {
-      latencies.push(performance.now() - scheduled);
+      const ms = performance.now() - scheduled;
+      latencies.push(ms);
+      (opening ? first : later).push(ms);
       if (r.status !== 200) errors++;
       else if (r.replies === 0) silent++;
     }, () => { errors++; }).finally(() => { p.busy = false; }));
   }
   await Promise.all(inflight);
-  await agent.close();
-  await app.stop();
-
-  const s = summarize(latencies);
-  const pass = errors === 0 && s.p95 <= 50;
-  const table = [
-    '## Conversation pipeline (`npm run bench:conversation`)',
-    '',
-    `${PATIENTS} simulated patients over SMS through POST /api/v1/simulator/messages (store → ordered turn under the conversation lock → dialog → effects: availability, holds, bookings → save), open-loop at ${RATE} messages/s for ${SECONDS} s; a patient's next message leaves only after the previous reply. Compiled app in its own process, pool 20.`,
-    '',
-    '| messages | errors | unanswered | p50 ms | p95 ms | p99 ms | max ms | target | verdict |',
-    '|---:|---:|---:|---:|---:|---:|---:|---|---|',
-    `| ${sent} | ${errors} | ${silent} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.max.toFixed(1)} | p95 ≤ 50 ms, no errors | ${pass ? 'met' : 'MISSED'} |`,
-  ].join('\n');
-  console.log(`\n${table}\n\n${machine()}`);
-  if (SECONDS >= 30 && RATE >= 200) recordResults('conversation', table);
+  return { latencies, first, later, errors, silent, sent };
 }
 
 main().catch((error) => {

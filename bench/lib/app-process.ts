@@ -37,8 +37,9 @@ export async function freshDemoDatabase(env: Record<string, string>): Promise<Pr
 }
 
 /** Builds the app once (nest build) and runs the compiled app as its own process, like production. */
-export async function startAppProcess(env: Record<string, string>, port: number): Promise<{ url: string; stop(): Promise<void>; child: ChildProcess }> {
-  if (!existsSync(join(root, 'dist/src/main.js')) || process.env.BENCH_REBUILD !== '0') {
+/** `alreadyBuilt`: a further instance of an app just started (no second build). */
+export async function startAppProcess(env: Record<string, string>, port: number, alreadyBuilt = false): Promise<{ url: string; stop(): Promise<void>; child: ChildProcess }> {
+  if (!alreadyBuilt && (!existsSync(join(root, 'dist/src/main.js')) || process.env.BENCH_REBUILD !== '0')) {
     const build = spawnSync('npx', ['nest', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('nest build failed');
   }
