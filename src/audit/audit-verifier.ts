@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Recomputes the audit log's hash chains (16 per clinic), independently of the database trigger that
+ * Recomputes the audit log's hash chains (256 per clinic), independently of the database trigger that
  * builds it (prisma/migrations/20261121000000_init: audit_log_canonical / audit_log_chain), so a
  * row changed or removed behind the application's back — by anyone who can switch the append-only
  * triggers off — is found. Pure: it sees rows, never a database.
@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 export interface AuditChainRow {
   id: string;
   clinicId: string | null;
-  /** Each clinic has 16 chains, chosen by entity (migration 20261121080000_booking_throughput); rows before it are chain 0. */
+  /** Each clinic has 256 chains, chosen by entity (migrations 20261121080000_booking_throughput: 16, 20261121130000_audit_chains_256: 256); rows before the first are chain 0. */
   chain: number;
   at: Date;
   actorType: string;
