@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   await prisma.$disconnect();
   // One app process per core, as Node services are deployed (stateless instances behind a load
   // balancer); a conversation's turns stay ordered across instances by its Postgres lock.
-  const apps = [];
+  const apps: Awaited<ReturnType<typeof startAppProcess>>[] = [];
   for (let i = 0; i < INSTANCES; i++) apps.push(await startAppProcess(env, 3921 + i, i > 0));
   const agent = new Agent({ connections: PATIENTS + 10 });
   let turn = 0;
