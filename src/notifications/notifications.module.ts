@@ -13,6 +13,7 @@ import { NotificationScheduler } from './notification-scheduler.js';
 import { NotificationSender } from './notification-sender.js';
 import { NotificationWorkers } from './notification-workers.js';
 import { NotificationRepository } from './notification.repository.js';
+import { ReminderReconciler } from './reminder-reconciler.js';
 import { SendNotificationJob } from './send-notification.job.js';
 
 @Module({
@@ -21,6 +22,7 @@ import { SendNotificationJob } from './send-notification.job.js';
   providers: [
     { provide: LinkSigner, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LinkSigner(config.phi.blindIndexKey, config.http.publicBaseUrl) },
     NotificationRepository, NotificationScheduler, NotificationSender, NotificationFactsBuilder, SendNotificationJob, NoShowCheckJob, NotificationWorkers, CalendarService,
+    ReminderReconciler,
   ],
   exports: [NotificationScheduler, SendNotificationJob, NoShowCheckJob, NotificationSender],
 })

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { AppointmentRepository } from '../booking/appointment.repository.js';
 import { NOTIFICATION_PURPOSE } from '../channels/templates/message-purpose.js';
 import { ConversationRuntime } from '../conversation/conversation.runtime.js';
@@ -29,6 +30,7 @@ export class SendNotificationJob {
     private readonly facts: NotificationFactsBuilder,
     private readonly sender: NotificationSender,
     private readonly runtime: ConversationRuntime,
+    private readonly clock: Clock,
   ) {}
 
   async run(data: SendNotificationJobData): Promise<'sent' | 'skipped' | 'done'> {
@@ -46,6 +48,8 @@ export class SendNotificationJob {
         : !ACTIVE.includes(appointment.status)) {
       return skip(`appointment is ${appointment.status.replace('_', ' ')}`);
     }
+    // A reminder that could not go in time (a queue backlog, jobs restored after Redis lost them) is not sent after the start.
+    if (notification.kind === 'reminder' && +appointment.startsAt <= +this.clock.now()) return skip('the appointment has already started');
     const [patient, clinic] = await Promise.all([
       this.prisma.patient.findUniqueOrThrow({ where: { id: appointment.patientId } }),
       this.prisma.clinic.findUniqueOrThrow({ where: { id: appointment.clinicId } }),

@@ -7,6 +7,7 @@ import { prismaFor } from '../support/fixtures.js';
 import { startApp, type RunningApp } from '../support/http-app.js';
 import { patientChat } from '../support/chat.js';
 import { NoShowCheckJob } from '../../src/notifications/no-show-check.job.js';
+import { ReminderReconciler } from '../../src/notifications/reminder-reconciler.js';
 import { SendNotificationJob } from '../../src/notifications/send-notification.job.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 
@@ -135,6 +136,44 @@ describe('notifications', () => {
       clock.set('2027-03-11T15:00:00Z');
     }
     expect(await prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: 'skipped', skipReason: 'appointment is cancelled', messageId: null });
+  });
+
+  it('jobs Redis lost are put back from Postgres with their ids and times; existing ones are left alone', async () => {
+    const appointment = await book('2027-03-12T16:30:00.000Z'); // tomorrow: reminders 24 h and 2 h before, no-show check
+    const rows = await scheduled(appointment.id, 3);
+    const reminders = rows.filter((r) => r.kind === 'reminder');
+    expect(reminders.map((r) => r.offsetMinutes)).toEqual([1440, 120]);
+    const reconciler = running.app.get(ReminderReconciler);
+    // Nothing lost yet: a pass changes nothing (other tests' appointments are far ahead or settled).
+    await reconciler.reconcileOnce();
+    const before = await queue.getJob(reminders[1]!.jobId);
+    // Redis loses the 24-h reminder and the no-show check (no persistence, a failover…).
+    await queue.remove(reminders[0]!.jobId);
+    await queue.remove(`no-show-${appointment.id}`);
+    expect(await queue.getJob(reminders[0]!.jobId)).toBeUndefined();
+
+    expect(await reconciler.reconcileOnce()).toEqual({ notifications: 1, noShowChecks: 1 });
+    const restored = await queue.getJob(reminders[0]!.jobId);
+    expect(restored?.data).toEqual({ notificationId: reminders[0]!.id });
+    expect(restored?.opts.delay).toBe(+reminders[0]!.sendAt - +clock.now());
+    expect(await restored?.getState()).toBe('delayed');
+    expect((await queue.getJob(`no-show-${appointment.id}`))?.opts.delay).toBe(Date.parse('2027-03-12T16:45:00Z') - +clock.now());
+    // The job that was never lost is the same job, and a second pass adds nothing.
+    expect((await queue.getJob(reminders[1]!.jobId))?.timestamp).toBe(before?.timestamp);
+    expect(await reconciler.reconcileOnce()).toEqual({ notifications: 0, noShowChecks: 0 });
+  });
+
+  it('a reminder that could not go before the appointment started is skipped, not sent late', async () => {
+    const appointment = await book('2027-03-24T15:00:00.000Z');
+    const rows = await scheduled(appointment.id, 4);
+    const reminder = rows.find((r) => r.offsetMinutes === 120)!;
+    clock.set('2027-03-24T15:05:00Z');
+    try {
+      expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('skipped');
+    } finally {
+      clock.set('2027-03-11T15:00:00Z');
+    }
+    expect(await prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: 'skipped', skipReason: 'the appointment has already started', messageId: null });
   });
 
   it('a due reminder goes into the patient\'s conversation with numbered answers', async () => {
