@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     expect(config.role).toBe('all');
     expect(config.phi.keys.get('k1')).toHaveLength(32);
     expect(config.simulatorEnabled).toBe(true);
+    expect(config.http.trustProxy).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as Express does: a boolean, a hop count, or addresses and subnets', () => {
+    const trust = (value: string) => loadConfig({ ...valid, TRUST_PROXY: value }).http.trustProxy;
+    expect([trust('true'), trust('false'), trust('1'), trust('loopback, 10.0.0.0/8')]).toEqual([true, false, 1, 'loopback, 10.0.0.0/8']);
+    expect(() => trust('$(rm -rf)')).toThrow(/TRUST_PROXY/);
   });
 
   it('names a missing required variable', () => {

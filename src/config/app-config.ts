@@ -3,7 +3,7 @@ import { DEMO_SECRETS, type Env, envSchema } from './config.schema.js';
 export interface AppConfig {
   env: Env['NODE_ENV'];
   role: Env['APP_ROLE'];
-  http: { port: number; host: string; publicBaseUrl: string };
+  http: { port: number; host: string; publicBaseUrl: string; trustProxy: boolean | number | string };
   logLevel: Env['LOG_LEVEL'];
   database: { url: string; poolSize: number };
   redis: { url: string; prefix: string };
@@ -68,7 +68,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
   return {
     env: env.NODE_ENV,
     role: env.APP_ROLE,
-    http: { port: env.PORT, host: env.HOST, publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, '') },
+    http: { port: env.PORT, host: env.HOST, publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), trustProxy: trustProxySetting(env.TRUST_PROXY) },
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
@@ -103,4 +103,10 @@ function parseKeyring(spec: string, problems: string[]): Map<string, Buffer> {
     }
   }
   return keys;
+}
+
+/** TRUST_PROXY as Express takes it: a boolean, a hop count, or a list of addresses and subnets. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -18,6 +18,13 @@ export const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** The URL the providers call us on; webhook signatures are computed over it. */
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+  /**
+   * Which proxies in front of the app may say who the client is (X-Forwarded-For), as Express's
+   * "trust proxy": `false` (default: the TCP peer is the client), a hop count (`1` behind one load
+   * balancer), or addresses/subnets (`loopback`, `10.0.0.0/8`). Client IPs go into the audit log
+   * and the sign-in throttle, which behind an untrusted proxy would see one address for everyone.
+   */
+  TRUST_PROXY: z.string().regex(/^(true|false|\d+|[\w.:/, -]+)$/).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   DATABASE_URL: z.url().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// URL'),

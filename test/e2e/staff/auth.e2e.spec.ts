@@ -18,7 +18,8 @@ describe('staff authentication', () => {
   beforeAll(async () => {
     db = await createTestDatabase('demo');
     prisma = prismaFor(db.url);
-    running = await startApp(testConfig(db.url), { clock });
+    // The tests reach the app from 127.0.0.1, as a proxy on the same host would.
+    running = await startApp(testConfig(db.url, { TRUST_PROXY: 'loopback' }), { clock });
     auth = authCalls(running.url);
   });
   afterAll(async () => {
@@ -40,6 +41,16 @@ describe('staff authentication', () => {
     expect(me.body).toEqual(res.body.staff);
     const stored = await prisma.staffRefreshToken.findMany();
     expect(stored.some((t) => t.tokenHash === res.body.refreshToken)).toBe(false);
+  });
+
+  it('records the client address a trusted proxy forwards, not the proxy\'s', async () => {
+    const res = await fetch(`${running.url}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+      body: JSON.stringify({ email: 'owner@riverside.test', password: 'demo-password' }),
+    });
+    expect(res.status).toBe(200);
+    const login = await prisma.auditLog.findFirstOrThrow({ where: { action: 'auth.login' }, orderBy: { id: 'desc' } });
+    expect(login.ip).toBe('203.0.113.7');
   });
 
   it('answers an unknown email and a wrong password the same way; no token, no /me', async () => {
