@@ -71,22 +71,6 @@ export class ConversationRepository {
     return row ? { conversationId: row.conversation_id, hasProfileName: row.has_profile_name, inboundId: row.inbound_id } : null;
   }
 
-  /** Stores an inbound message once: null when the provider already delivered it (a retry). */
-  async insertInbound(data: {
-    clinicId: string; conversationId: string; channel: Channel; provider: ChannelProvider; providerMessageId: string | null;
-    bodyEnc: string; choiceId: string | null; unsupported: boolean; receivedAt: Date;
-  }) {
-    const { receivedAt, ...fields } = data;
-    try {
-      return await this.prisma.message.create({
-        data: { ...fields, direction: 'inbound', status: 'received', createdAt: receivedAt, statusUpdatedAt: receivedAt },
-      });
-    } catch (error) {
-      if (pgErrorCode(error) === PG.uniqueViolation) return null;
-      throw error;
-    }
-  }
-
   findByProviderId(provider: ChannelProvider, providerMessageId: string) {
     return this.prisma.message.findUnique({ where: { provider_providerMessageId: { provider, providerMessageId } } });
   }

@@ -33,7 +33,7 @@ export class InboundService {
   async accept(message: InboundMessage): Promise<AcceptOutcome> {
     let accepted;
     try {
-      accepted = await this.acceptOnce(message);
+      accepted = await this.runtime.accept(message);
     } catch (error) {
       if (error instanceof NotFoundError) {
         // Answer 200 anyway: a provider retrying forever would not make the number known.
@@ -48,21 +48,6 @@ export class InboundService {
     }
     await this.schedule(accepted.conversationId, accepted.inboundId);
     return 'accepted';
-  }
-
-  /**
-   * The first messages of a new patient can arrive together: both try to create the conversation and
-   * one loses on its unique key (the repository's upsert is not atomic). The loser simply tries again
-   * and finds the conversation the other created.
-   */
-  private async acceptOnce(message: InboundMessage) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.runtime.accept(message);
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'P2002' || attempt >= 3) throw error;
-      }
-    }
   }
 
   /**
