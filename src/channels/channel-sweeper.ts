@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { repeatAfter } from '../common/repeat-after.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ChannelRepository } from './channel.repository.js';
@@ -22,8 +23,7 @@ const GIVE_UP_SEND_MS = 60 * 60 * 1000;
 @Injectable()
 export class ChannelSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ChannelSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private repeating: { stop(): void } | undefined;
 
   constructor(
     private readonly repository: ChannelRepository,
@@ -35,17 +35,11 @@ export class ChannelSweeper implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return;
-    const tick = () => {
-      if (this.stopped) return;
-      void this.sweepOnce().catch((e: Error) => this.logger.warn({ err: e.message }, 'sweep failed'))
-        .finally(() => { if (!this.stopped) this.timer = setTimeout(tick, EVERY_MS); });
-    };
-    this.timer = setTimeout(tick, EVERY_MS);
+    this.repeating = repeatAfter(EVERY_MS, () => this.sweepOnce(), (e) => this.logger.warn({ err: e.message }, 'sweep failed'));
   }
 
   onModuleDestroy(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.repeating?.stop();
   }
 
   async sweepOnce(): Promise<{ turns: number; sends: number }> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { PG, pgErrorCode } from '../database/pg-errors.js';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
 import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
 import { pickColumns, selectColumns } from '../database/row-columns.js';
@@ -16,21 +15,10 @@ export class ConversationRepository {
     return this.prisma.clinicChannel.findFirst({ where: { channel, address, active: true }, include: { clinic: true } });
   }
 
-  /**
-   * The conversation of this address on this channel, created on first contact. Prisma's upsert is
-   * a read then a write, so two first messages at once (two app instances) can both try to create:
-   * the loser of that race reads the winner's row.
-   */
+  /** The conversation of this address on this channel, created if it has none (see createIfMissing). */
   async upsert(data: { clinicId: string; channel: Channel; clinicAddress: string; addressHash: string; addressEnc: string; patientId: string | null }) {
-    const where = { clinicId_channel_addressHash: { clinicId: data.clinicId, channel: data.channel, addressHash: data.addressHash } };
-    const existing = await this.prisma.conversation.findUnique({ where });
-    if (existing) return existing;
-    try {
-      return await this.prisma.conversation.create({ data });
-    } catch (error) {
-      if (pgErrorCode(error) === PG.uniqueViolation) return this.prisma.conversation.findUniqueOrThrow({ where });
-      throw error;
-    }
+    await this.createIfMissing(data);
+    return this.prisma.conversation.findUniqueOrThrow({ where: { clinicId_channel_addressHash: { clinicId: data.clinicId, channel: data.channel, addressHash: data.addressHash } } });
   }
 
   /** First contact: creates the address's conversation unless someone (another instance) just did. */

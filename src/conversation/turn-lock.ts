@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { UnavailableError } from '../common/errors.js';
+import { withConnection } from '../database/sql-pool.js';
 
 /**
  * One turn at a time per conversation, across every app instance: a Postgres session advisory lock
@@ -20,13 +21,7 @@ export class TurnLock implements OnModuleDestroy {
   }
 
   async withLock<T>(conversationId: string, fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-    const client = await this.pool.connect();
-    // A connection dropped while checked out (Postgres restarting, a network blip) emits 'error' on the
-    // client itself — the pool listens only while it is idle — and an unheard 'error' kills the process.
-    let broken: Error | undefined;
-    const onError = (error: Error) => { broken = error; };
-    client.on('error', onError);
-    try {
+    return withConnection(this.pool, async (client) => {
       // A pooled connection keeps its setting: set it only when it differs (one round trip less per turn).
       if (this.lockTimeouts.get(client) !== Math.floor(timeoutMs)) {
         await client.query(`SET lock_timeout = ${Math.floor(timeoutMs)}`);
@@ -42,11 +37,7 @@ export class TurnLock implements OnModuleDestroy {
       } finally {
         await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [conversationId]);
       }
-    } finally {
-      client.off('error', onError);
-      // A broken connection is discarded, not handed to the next turn.
-      client.release(broken);
-    }
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

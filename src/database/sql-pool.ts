@@ -30,31 +30,41 @@ export class SqlPool implements OnModuleDestroy {
     return (await this.pool.query<Row>({ name: statement.name, text: statement.text, values })).rows;
   }
 
-  /**
-   * Runs `fn` in a transaction on one connection. A connection that errors while checked out (the
-   * server restarting) reports it on the client itself, which must be heard or the process dies; such
-   * a connection, or one whose rollback failed, is discarded rather than returned to the pool.
-   */
+  /** Runs `fn` in a transaction on one connection (see withConnection for a connection that breaks meanwhile). */
   async transaction<T>(fn: (query: SqlQuery) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    const onError = (error: Error) => { broken = error; };
-    client.on('error', onError);
-    try {
-      await client.query('BEGIN');
-      const result = await fn(async (statement, values) => (await client.query({ name: statement.name, text: statement.text, values })).rows);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => { broken ??= rollbackError; });
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
-    }
+    return withConnection(this.pool, async (client, discard) => {
+      try {
+        await client.query('BEGIN');
+        const result = await fn(async (statement, values) => (await client.query({ name: statement.name, text: statement.text, values })).rows);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(discard);
+        throw error;
+      }
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.pool.end();
+  }
+}
+
+/**
+ * Runs `fn` on one connection checked out of `pool`. A connection that errors while checked out (the
+ * server restarting, a network blip) reports it on the client itself — the pool listens only while it
+ * is idle — and an unheard 'error' kills the process. Such a connection, or one `fn` discards (say, its
+ * rollback failed), is destroyed rather than returned to the pool.
+ */
+export async function withConnection<T>(pool: pg.Pool, fn: (client: pg.PoolClient, discard: (reason: Error) => void) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const discard = (reason: Error) => { broken ??= reason; };
+  client.on('error', discard);
+  try {
+    return await fn(client, discard);
+  } finally {
+    client.off('error', discard);
+    client.release(broken);
   }
 }

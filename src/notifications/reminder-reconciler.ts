@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock } from '../common/clock.js';
+import { repeatAfter } from '../common/repeat-after.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
@@ -28,8 +29,7 @@ const BATCH = 500;
 @Injectable()
 export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReminderReconciler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private repeating: { stop(): void } | undefined;
 
   constructor(
     private readonly sql: SqlPool,
@@ -40,17 +40,11 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return;
-    const tick = () => {
-      if (this.stopped) return;
-      void this.reconcileOnce().catch((e: Error) => this.logger.warn({ err: e.message }, 'reminder reconciliation failed'))
-        .finally(() => { if (!this.stopped) this.timer = setTimeout(tick, EVERY_MS); });
-    };
-    this.timer = setTimeout(tick, EVERY_MS);
+    this.repeating = repeatAfter(EVERY_MS, () => this.reconcileOnce(), (e) => this.logger.warn({ err: e.message }, 'reminder reconciliation failed'));
   }
 
   onModuleDestroy(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.repeating?.stop();
   }
 
   /** One pass; returns how many jobs were missing and put back. */

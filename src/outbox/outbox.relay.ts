@@ -2,11 +2,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock } from '../common/clock.js';
+import { repeatAfter } from '../common/repeat-after.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type AppointmentEventJobData, type AppointmentEventType, QUEUES } from '../queue/queues.js';
 import { HOURS_ADDED_EVENT, NEW_HOURS_JOB, newHoursJobId, toNewHoursJob } from './hours-added.event.js';
 import { OutboxRepository, type PendingEvent } from './outbox.repository.js';
+import { withQueueTimeout } from '../queue/queue-timeout.js';
 
 const POLL_MS = 250;
 const BATCH = 100;
@@ -20,9 +22,8 @@ const ADD_TIMEOUT_MS = 2_000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer: NodeJS.Timeout | undefined;
+  private repeating: { stop(): void } | undefined;
   private running: Promise<number> | null = null;
-  private stopped = false;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -38,16 +39,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return;
-    const tick = () => {
-      if (this.stopped) return;
-      void this.relayOnce().catch(() => undefined).finally(() => { this.timer = setTimeout(tick, POLL_MS); });
-    };
-    this.timer = setTimeout(tick, POLL_MS);
+    // A failed pass leaves its events in Postgres for the next one (a queue failure is logged by the pass).
+    this.repeating = repeatAfter(POLL_MS, () => this.relayOnce(), () => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.repeating?.stop();
     await this.running?.catch(() => undefined);
   }
 
@@ -61,7 +58,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const published = await this.outbox.withOldestUnpublished(BATCH, async (events, claim) => {
       if (events.length === 0) return 0;
       try {
-        await withTimeout(this.publish(events), ADD_TIMEOUT_MS);
+        await withQueueTimeout(this.publish(events), ADD_TIMEOUT_MS);
       } catch (error) {
         // Nothing is marked, so nothing later overtakes an event that may not have arrived; the next
         // pass offers the same events again and their job ids keep any that did arrive from repeating.
@@ -100,12 +97,4 @@ function toJob(event: PendingEvent): AppointmentEventJobData {
     payload,
     occurredAt: event.createdAt.toISOString(),
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms); }),
-  ]).finally(() => clearTimeout(timer));
 }

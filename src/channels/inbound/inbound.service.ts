@@ -6,6 +6,7 @@ import { ConversationRuntime } from '../../conversation/conversation.runtime.js'
 import { QUEUES } from '../../queue/queues.js';
 import type { InboundMessage } from '../channel.types.js';
 import { PROCESS_CONVERSATION_JOB, type ProcessConversationJobData } from './process-conversation.job.js';
+import { withQueueTimeout } from '../../queue/queue-timeout.js';
 
 export type AcceptOutcome = 'accepted' | 'duplicate' | 'unknown_number';
 
@@ -66,7 +67,7 @@ export class InboundService {
   async schedule(conversationId: string, key: string): Promise<void> {
     const inboundId = key.slice(0, 36);
     try {
-      await withTimeout(this.turns.add(PROCESS_CONVERSATION_JOB, { conversationId, inboundId }, {
+      await withQueueTimeout(this.turns.add(PROCESS_CONVERSATION_JOB, { conversationId, inboundId }, {
         jobId: `turn-${key}`, attempts: 5, backoff: { type: 'exponential', delay: 1_000 },
         removeOnComplete: { age: 3_600, count: 10_000 }, removeOnFail: { age: 7 * 86_400 },
       }), ADD_TIMEOUT_MS);
@@ -75,12 +76,4 @@ export class InboundService {
       void this.runtime.drain(conversationId).catch((e: Error) => this.logger.error({ conversationId, err: e.message }, 'turn failed'));
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms); }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -9,6 +9,7 @@ import { ChannelRepository } from '../channel.repository.js';
 import { OutboundDispatcher } from '../outbound-dispatcher.js';
 import { SEND_MESSAGE_JOB, type SendMessageJobData } from './send-message.job.js';
 import { sendJobOptions } from './outbound-queues.js';
+import { withQueueTimeout } from '../../queue/queue-timeout.js';
 
 const ADD_TIMEOUT_MS = 2_000;
 
@@ -53,14 +54,6 @@ export class QueueOutboundDispatcher extends OutboundDispatcher {
   /** Adds the job unless it exists; throws when the queue is unreachable. */
   async enqueue(messageId: string, channel: Channel): Promise<void> {
     const queue = this.queues[channel];
-    await withTimeout(queue.add(SEND_MESSAGE_JOB, { messageId }, sendJobOptions(messageId, this.config.channels.outbound.maxAttempts)), ADD_TIMEOUT_MS);
+    await withQueueTimeout(queue.add(SEND_MESSAGE_JOB, { messageId }, sendJobOptions(messageId, this.config.channels.outbound.maxAttempts)), ADD_TIMEOUT_MS);
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms); }),
-  ]).finally(() => clearTimeout(timer));
 }
