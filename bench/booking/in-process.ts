@@ -13,6 +13,7 @@ import { PHI_CIPHER } from '../../src/patients/phi.module.js';
 import type { PhiCipher } from '../../src/common/crypto/phi-cipher.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
+import { cpuMeter } from '../lib/cpu.js';
 
 interface Job { serviceId: string; clinicId: string; slots: { providerId: string; start: string }[]; seconds: number; concurrency: number }
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   let refused = 0;
   let next = 0;
   const deadline = performance.now() + job.seconds * 1000;
+  const bookingCpu = cpuMeter();
   await Promise.all(Array.from({ length: job.concurrency }, async () => {
     while (performance.now() < deadline && next < job.slots.length && next < patients.length) {
       const i = next++;
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
       }
     }
   }));
+  const bookingSplit = bookingCpu();
 
   // The database's share: the same one booking statement (appointment + audit row + outbox event,
   // guarded by the schedule version, checked by the EXCLUDE constraint) for the slots not used yet,
@@ -77,15 +80,17 @@ async function main(): Promise<void> {
   let statements = 0;
   let cursor = 0;
   const statementStart = performance.now();
+  const statementCpu = cpuMeter();
   const statementDeadline = statementStart + job.seconds * 1000;
   await Promise.all(Array.from({ length: job.concurrency }, async () => {
     while (performance.now() < statementDeadline && cursor < prepared.length) {
-      if (await appointments.insertIfScheduleCurrent(prepared[cursor++]!)) statements++;
+      if ((await appointments.insertIfScheduleCurrent(prepared[cursor++]!)).kind === 'booked') statements++;
     }
   }));
   const statementSeconds = (performance.now() - statementStart) / 1000;
+  const statementSplit = statementCpu();
   await app.close();
-  console.log(JSON.stringify({ booked: latencies.length, refused, latencies, statementOnly: { inserted: statements, prepared: prepared.length, seconds: statementSeconds } }));
+  console.log(JSON.stringify({ booked: latencies.length, refused, latencies, cpu: bookingSplit, statementOnly: { inserted: statements, prepared: prepared.length, seconds: statementSeconds, cpu: statementSplit } }));
 }
 
 main().catch((error) => {

@@ -268,14 +268,19 @@ export class BookingService {
       audit: { actor: cmd.actor, action: 'appointment.booked', reason: null, ip: cmd.ip ?? null, details: auditDetails(appointment, { source: cmd.source, overrides: [] }) },
       outbox: { eventType: 'appointment.booked', payload: eventPayload(appointment, cmd.actor) },
     }));
-    if (!written) {
+    if (written.kind === 'stale') {
       this.availability.forgetCheckedSchedules();
       return null;
+    }
+    // Overlapping another booking, or a repeated idempotency key: the slow path replays the latter.
+    if (written.kind === 'conflict') {
+      if (cmd.idempotencyKey) return null;
+      throw new SlotTakenError([], await this.blockingAppointment(cmd.providerId, cmd.start));
     }
     const provider = schedule.providers.find((p) => p.id === cmd.providerId)!;
     const location = appointment.locationId ? schedule.locations.find((l) => l.id === appointment.locationId) : undefined;
     return {
-      ...written,
+      ...written.appointment,
       provider: { name: provider.name, shortName: provider.shortName },
       service: { name: service.name, durationMinutes: service.durationMinutes, telehealth: service.telehealth },
       location: location ? { name: location.name, address: location.address, timezone: location.timezone } : null,
@@ -369,8 +374,13 @@ export class BookingService {
     if (error instanceof SlotTakenError) return new SlotTakenError(await this.alternatives(serviceId, start), error.blockingAppointmentId);
     // A deadlock left after retries is still two inserts of the same time: the slot is contested.
     if (pgErrorCode(error) !== PG.exclusionViolation && pgErrorCode(error) !== PG.deadlock) return error;
+    return new SlotTakenError(await this.alternatives(serviceId, start), await this.blockingAppointment(providerId, start));
+  }
+
+  /** What occupies the provider at that time, to tell staff what is in the way (best effort). */
+  private async blockingAppointment(providerId: string, start: Date): Promise<string | undefined> {
     const blocking = await this.appointments.findBlocking(providerId, null, start, new Date(+start + 60_000)).catch(() => null);
-    return new SlotTakenError(await this.alternatives(serviceId, start), blocking?.id);
+    return blocking?.id;
   }
 
   /** The next free slots for the service from the requested day on (any provider), for a 409 answer. */

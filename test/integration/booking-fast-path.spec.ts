@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { BookingService } from '../../src/booking/booking.service.js';
 import { AvailabilityService } from '../../src/availability/availability.service.js';
@@ -6,6 +7,10 @@ import { createTestDatabase, testConfig, type TestDatabase } from '../support/da
 import { demoIds } from '../support/demo-ids.js';
 import { fixtures, prismaFor } from '../support/fixtures.js';
 import { startApp, type RunningApp } from '../support/http-app.js';
+import { AuditChainRepository } from '../../src/audit/audit-chain.repository.js';
+import { verifyAuditLog } from '../../src/audit/audit-verifier.js';
+import { SqlPool } from '../../src/database/sql-pool.js';
+import { PrismaService } from '../../src/database/prisma.service.js';
 
 /**
  * The booking fast path validates against a cached schedule and commits only while the clinic's
@@ -104,6 +109,35 @@ describe('booking fast path and the schedule version', () => {
     await expect(booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: at(8, 15), patientId: stranger.id, source: 'api', actor }))
       .rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
+
+  it('bookings that share one statement each stand alone: overlaps refused, the rest booked, audited and queued once', async () => {
+    const f = fixtures(prisma);
+    const sql = running.app.get(SqlPool);
+    const statements = jest.spyOn(sql, 'query');
+    const patients = await Promise.all(Array.from({ length: 40 }, () => f.patient(ids.clinicId)));
+    // 20 half-hour slots over two days, and for each a rival 15 minutes later that overlaps it.
+    const starts = Array.from({ length: 20 }, (_, i) => at(10, [9, 10, 13, 14, 15][Math.floor((i % 10) / 2)]!, (i % 2) * 30)).map((d, i) => new Date(+d + (i >= 10 ? 86_400_000 : 0)));
+    const requests = patients.map((p, i) => ({ patientId: p.id, start: i < 20 ? starts[i]! : new Date(+starts[i - 20]! + 15 * 60_000) }));
+    const outcomes = await Promise.allSettled(requests.map((r) =>
+      booking.book({ serviceId: ids.followUp, providerId: ids.patel, start: r.start, patientId: r.patientId, source: 'api', actor })));
+    const batches = statements.mock.calls.filter(([statement]) => statement.name === 'insert-appointments-if-schedule-current').map(([, values]) => (values[0] as unknown[]).length);
+    statements.mockRestore();
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+
+    const booked = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.appointment] : []));
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as { code?: string }).code] : []));
+    expect(refused.every((code) => code === 'SLOT_TAKEN')).toBe(true);
+    // Every slot went to exactly one of its two contenders (the slot or its overlapping rival), never both.
+    const stored = await prisma.appointment.findMany({ where: { providerId: ids.patel, patientId: { in: patients.map((p) => p.id) } }, orderBy: { startsAt: 'asc' } });
+    expect(stored.map((a) => a.id).sort()).toEqual(booked.map((a) => a.id).sort());
+    expect(stored).toHaveLength(20);
+    for (let i = 1; i < stored.length; i++) expect(+stored[i]!.blockStart).toBeGreaterThanOrEqual(+stored[i - 1]!.blockEnd);
+    for (const a of stored) {
+      expect(await prisma.auditLog.count({ where: { entityId: a.id, action: 'appointment.booked' } })).toBe(1);
+      expect(await prisma.outboxEvent.count({ where: { aggregateId: a.id, eventType: 'appointment.booked' } })).toBe(1);
+    }
+    expect((await verifyAuditLog(new AuditChainRepository(running.app.get(PrismaService)))).brokenCount).toBe(0);
+  }, 60_000);
 
   it('concurrent bookings of one slot (deadlock victims included) end as one booking and SlotTaken for the rest', async () => {
     const f = fixtures(prisma);
