@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { Agent, request } from 'undici';
 import { benchEnv, freshDemoDatabase, startAppProcess } from '../lib/app-process.js';
 import { machine, recordResults, summarize } from '../lib/results.js';
+import { cpuMeter, processCpuMs } from '../lib/cpu.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -55,7 +56,13 @@ async function main(): Promise<void> {
   const runs = [];
   for (const [rate, firstPhone] of [[RATE, 5_000_000], [Math.round(RATE * 0.75), 6_000_000]] as const) {
     console.log(`Measuring: ${PATIENTS} new patients at ${rate} messages/s for ${SECONDS} s…`);
-    runs.push({ rate, ...await drive(send, patientsFrom(firstPhone, PATIENTS), rate, SECONDS) });
+    const appsCpu = () => apps.reduce((sum, app) => sum + (processCpuMs(app.child.pid) ?? Number.NaN), 0);
+    const apps0 = appsCpu();
+    const meter = cpuMeter();
+    const result = await drive(send, patientsFrom(firstPhone, PATIENTS), rate, SECONDS);
+    const split = meter();
+    const cpu = { apps: (appsCpu() - apps0) / result.sent, loadgen: split.processMs / result.sent, rest: ((split.machineMs ?? Number.NaN) - split.processMs - (appsCpu() - apps0)) / result.sent };
+    runs.push({ rate, ...result, cpu });
     await new Promise((r) => setTimeout(r, 5_000));
   }
   await agent.close();
@@ -70,9 +77,9 @@ async function main(): Promise<void> {
     '',
     `${PATIENTS} simulated patients over SMS through POST /api/v1/simulator/messages (store → ordered turn under the conversation lock → dialog → effects: availability, holds, bookings → save), open-loop for ${SECONDS} s; a patient's next message leaves only after the previous reply. The compiled app as ${INSTANCES} processes (one per core, messages spread round-robin, pool 20 each), after a ${WARMUP_SECONDS} s warm-up with ${WARMUP_PATIENTS} other patients at ${WARMUP_RATE}/s; each run's patients all start new conversations. Postgres, Redis and the load generator share the 2 cores.`,
     '',
-    '| rate | messages | errors | unanswered | p50 ms | p95 ms | p99 ms | first messages p50 / p95 / p99 ms | later messages p50 / p95 / p99 ms | target p95 ≤ 50 ms, no errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---|---|---|',
-    ...runs.map((r) => `| ${r.rate}/s | ${r.sent} | ${r.errors} | ${r.silent} | ${percentiles(r.latencies)} | ${percentiles(r.first).replaceAll(' | ', ' / ')} | ${percentiles(r.later).replaceAll(' | ', ' / ')} | ${r.errors === 0 && summarize(r.latencies).p95 <= 50 ? 'met' : 'MISSED'} |`),
+    '| rate | messages | errors | unanswered | p50 ms | p95 ms | p99 ms | first messages p50 / p95 / p99 ms | later messages p50 / p95 / p99 ms | CPU per message: app / load generator / rest (Postgres, Redis, kernel) ms | target p95 ≤ 50 ms, no errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---|---|---|',
+    ...runs.map((r) => `| ${r.rate}/s | ${r.sent} | ${r.errors} | ${r.silent} | ${percentiles(r.latencies)} | ${percentiles(r.first).replaceAll(' | ', ' / ')} | ${percentiles(r.later).replaceAll(' | ', ' / ')} | ${r.cpu.apps.toFixed(2)} / ${r.cpu.loadgen.toFixed(2)} / ${r.cpu.rest.toFixed(2)} | ${r.errors === 0 && summarize(r.latencies).p95 <= 50 ? 'met' : 'MISSED'} |`),
   ].join('\n');
   console.log(`\n${table}\n\n${machine()}`);
   if (SECONDS >= 30 && RATE >= 200) recordResults('conversation', table);

@@ -20,3 +20,12 @@ export function cpuMeter(): () => CpuSplit {
     return { processMs: (used.user + used.system) / 1000, machineMs: machine0 === null || machine1 === null ? null : machine1 - machine0 };
   };
 }
+
+/** CPU time (ms) another process has used so far, from /proc/<pid>/stat (utime + stime); null off Linux. */
+export function processCpuMs(pid: number | undefined): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return null;
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = readFileSync(file, 'utf8').slice(readFileSync(file, 'utf8').lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in USER_HZ (100)
+}

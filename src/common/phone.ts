@@ -6,6 +6,21 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
  * blind index covers, so every look-up must go through here.
  */
 export function normalizePhone(input: string, defaultCountry: CountryCode = 'US'): string | null {
+  // Parsing costs more than the rest of a simple chat turn's bookkeeping, and the same few numbers
+  // (a clinic's own, a chatting patient's) arrive again and again: remember recent answers.
+  const key = `${defaultCountry}|${input}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  const normalized = parse(input, defaultCountry);
+  recent.set(key, normalized);
+  return normalized;
+}
+
+const RECENT_LIMIT = 10_000;
+const recent = new Map<string, string | null>();
+
+function parse(input: string, defaultCountry: CountryCode): string | null {
   const cleaned = input.trim().replace(/^(whatsapp|sms|tel):/i, '');
   if (!/\d/.test(cleaned) || cleaned.length > 40) return null;
   // WhatsApp ids (wa_id) are international numbers without the plus sign.

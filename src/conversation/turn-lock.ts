@@ -28,14 +28,14 @@ export class TurnLock implements OnModuleDestroy {
         this.lockTimeouts.set(client, Math.floor(timeoutMs));
       }
       try {
-        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [conversationId]);
+        await client.query({ name: 'turn-lock', text: 'SELECT pg_advisory_lock(hashtextextended($1, 0))', values: [conversationId] });
       } catch {
         throw new UnavailableError('This conversation is busy; please try again.');
       }
       try {
         return await fn();
       } finally {
-        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [conversationId]);
+        await client.query({ name: 'turn-unlock', text: 'SELECT pg_advisory_unlock(hashtextextended($1, 0))', values: [conversationId] });
       }
     });
   }

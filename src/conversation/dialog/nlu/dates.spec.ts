@@ -1,4 +1,8 @@
-import { parseWhen } from './dates.js';
+import * as chrono from 'chrono-node';
+import { mightNameADay, parseWhen } from './dates.js';
+
+/** Lower case and accent-free, as parseWhen hands text to chrono. */
+const dateTextForTest = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 
 // Mon 23 Nov 2026, 9:00 am in New York.
 const NOW = Date.parse('2026-11-23T14:00:00Z');
@@ -67,5 +71,47 @@ describe('parseWhen', () => {
     // Sat 7 Mar 2026, 11 pm EST; clocks go forward on Sunday 8 Mar.
     const beforeDst = Date.parse('2026-03-08T04:00:00Z');
     expect(parseWhen('tomorrow after 2', 'en', beforeDst, NY).when).toMatchObject({ fromDate: '2026-03-08', notBeforeMinutes: 840 });
+  });
+});
+
+describe('mightNameADay (the gate in front of chrono)', () => {
+  /** chrono's own dictionaries, read from the installed package (its exports do not expose them). */
+  async function chronoWords(): Promise<string[]> {
+    const words = new Set<string>();
+    for (const locale of ['en', 'es']) {
+      const file = new URL(`../../../../node_modules/chrono-node/dist/esm/locales/${locale}/constants.js`, import.meta.url);
+      const constants = (await import(file.href)) as Record<string, Record<string, unknown> | undefined>;
+      for (const name of ['WEEKDAY_DICTIONARY', 'MONTH_DICTIONARY', 'FULL_MONTH_NAME_DICTIONARY', 'TIME_UNIT_DICTIONARY']) {
+        for (const key of Object.keys(constants[name] ?? {})) {
+          for (const word of key.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().split(/\s+/)) words.add(word);
+        }
+      }
+    }
+    return [...words];
+  }
+
+  it('lets through every weekday, month and time unit chrono knows, in both languages', async () => {
+    const words = await chronoWords();
+    expect(words.length).toBeGreaterThan(100);
+    expect(words.filter((word) => !mightNameADay(word))).toEqual([]);
+  });
+
+  it('lets through digits and casual day words, and skips plain talk', () => {
+    for (const text of ['30/11', 'at 3', 'tonight', 'tmrw', 'manana', 'esta noche', 'next week', 'el proximo martes', 'mon.']) expect(mightNameADay(text)).toBe(true);
+    for (const text of ['help', 'yes please', 'first available', 'quiero una cita', 'thanks', 'book a follow up with dr patel']) expect(mightNameADay(text)).toBe(false);
+  });
+
+  it('changes nothing chrono would have understood: the same answers with and without the gate', () => {
+    // parseWhen through the gate, against chrono asked directly, for messages with and without days.
+    const now = Date.parse('2026-11-24T15:00:00Z');
+    for (const text of ['help', 'yes', 'book a follow up', 'I sat down', 'mar 3', 'quiero cita el jueves', 'first available', 'any time next week', 'tomorrow morning', 'el 5 de diciembre']) {
+      const gated = parseWhen(text, 'en', now, 'America/New_York');
+      const words = dateTextForTest(text);
+      if (!mightNameADay(words)) {
+        expect(chrono.en.parse(words, new Date(now), { forwardDate: true }).filter((r) => r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month'))).toEqual([]);
+        expect(chrono.es.parse(words, new Date(now), { forwardDate: true }).filter((r) => r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('month'))).toEqual([]);
+        expect(gated.when?.singleDay ?? false).toBe(false);
+      }
+    }
   });
 });

@@ -59,7 +59,29 @@ interface ChronoDay {
   single: boolean;
 }
 
+/**
+ * Every word chrono can build a day from: its casual words, and the weekday, month and time-unit
+ * names of its English and Spanish dictionaries, accents removed (dates.spec.ts checks this against
+ * chrono's own dictionaries). A text with none of them and no digit cannot name a day, so chrono —
+ * the costliest step in understanding a message like "help" or "yes" — is not asked.
+ */
+const DAY_WORDS = new Set([
+  'now', 'today', 'tonight', 'tomorrow', 'overmorrow', 'tmr', 'tmrw', 'yesterday', 'night', 'morning', 'afternoon', 'evening', 'midnight', 'midday', 'noon',
+  'ahora', 'hoy', 'manana', 'ayer', 'tarde', 'noche', 'medianoche', 'mediodia',
+  ...('sun sunday mon monday tue tuesday wed wednesday thu thur thurs thursday fri friday sat saturday '
+    + 'dom domingo lun lunes mar martes mie miercoles jue jueves vie viernes sab sabado').split(' '),
+  ...('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december '
+    + 'ene enero febrero marzo abr abril mayo junio julio ago agosto septiembre setiembre octubre noviembre dic diciembre').split(' '),
+  ...('s sec second seconds m min mins minute minutes h hr hrs hour hours d day days w week weeks mo mos month months qtr quarter quarters y yr year years '
+    + 'segundo segundos minuto minutos hora horas dia dias semana semanas mes meses cuarto cuartos ano anos').split(' '),
+]);
+
+export function mightNameADay(text: string): boolean {
+  return /\d/.test(text) || text.split(/[\s.:/-]+/).some((word) => DAY_WORDS.has(word));
+}
+
 function chronoDay(text: string, language: Language, now: number, zone: string, wordCount: number): ChronoDay | null {
+  if (!mightNameADay(text)) return null;
   const reference = { instant: new Date(now), timezone: offsetMinutes(now, zone) };
   const order = language === 'es' ? [chrono.es, chrono.en] : [chrono.en, chrono.es];
   for (const parser of order) {
