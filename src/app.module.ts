@@ -9,6 +9,7 @@ import { SimulatorModule } from './channels/simulator/simulator.module.js';
 import { type Clock, ClockModule } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { installLuxonOffsetCache } from './common/luxon-offset-cache.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -34,6 +35,7 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    installLuxonOffsetCache();
     return {
       module: AppModule,
       imports: [

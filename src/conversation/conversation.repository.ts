@@ -30,13 +30,16 @@ export class ConversationRepository {
     return this.prisma.conversation.findUnique({ where: { id } });
   }
 
-  /** What a turn starts from, in one round trip: the conversation and its patient (when known). */
-  async findForTurn(id: string): Promise<{ conversation: Conversation; patient: Patient | null; patientIsNew: boolean } | null> {
+  /**
+   * What a turn starts from, in one round trip: the conversation, its patient (when known) and the
+   * next message to answer (inbound, not processed yet, in arrival order; null when there is none).
+   */
+  async findForTurn(id: string): Promise<TurnStart | null> {
     const [row] = await this.sql.query<Record<string, unknown>>(FIND_FOR_TURN, [id]);
     if (!row) return null;
     return {
       conversation: pickColumns<Conversation>(row, 'c_', CONVERSATION_FIELDS)!, patient: pickColumns<Patient>(row, 'p_', PATIENT_FIELDS),
-      patientIsNew: row.patient_is_new as boolean,
+      patientIsNew: row.patient_is_new as boolean, pending: pickColumns<PendingInbound>(row, 'm_', PENDING_INBOUND_FIELDS),
     };
   }
 
@@ -63,12 +66,6 @@ export class ConversationRepository {
     return this.prisma.message.findUnique({ where: { provider_providerMessageId: { provider, providerMessageId } } });
   }
 
-  /** The next message of the conversation to answer (inbound, not processed yet), in arrival order. */
-  async oldestPendingInbound(conversationId: string): Promise<PendingInbound | null> {
-    const [row] = await this.sql.query<PendingInbound>(OLDEST_PENDING_INBOUND, [conversationId]);
-    return row ?? null;
-  }
-
   /** The replies a turn saved for an inbound message, in order (the simulator answers with them). */
   repliesTo(messageId: string): Promise<{ id: string; bodyEnc: string; choices: Prisma.JsonValue }[]> {
     return this.sql.query(REPLIES_TO, [messageId]);
@@ -83,22 +80,23 @@ export class ConversationRepository {
    * version check), the conversation's status and changes, the replies, and marks the inbound message
    * processed. One statement (atomic by itself, and one round trip on the busiest path): the reply
    * insert and the processed mark run only when the versioned update matched. Returns false on a
-   * version conflict, leaving everything untouched.
+   * version conflict, leaving everything untouched. `morePending`: other messages of the conversation
+   * were waiting when it saved (the caller runs another turn rather than asking again).
    */
   async saveTurn(turn: {
     conversationId: string; expectedVersion: number; snapshot: Prisma.InputJsonValue | null; machineVersion: number;
     status?: ConversationStatus; inboundId: string; now: Date; lastInboundAt: Date;
     conversation?: { patientId?: string; handoffAt?: Date | null; optedOutAt?: Date | null; language?: string };
     replies: { clinicId: string; channel: Channel; provider: ChannelProvider; bodyEnc: string; choices: Prisma.InputJsonValue | null; status: string }[];
-  }): Promise<{ saved: boolean; replyIds: string[] }> {
+  }): Promise<{ saved: boolean; replyIds: string[]; morePending: boolean }> {
     const changes = turn.conversation ?? {};
-    const [row] = await this.sql.query<{ saved: boolean; reply_ids: string[] }>(SAVE_TURN, [
+    const [row] = await this.sql.query<{ saved: boolean; reply_ids: string[]; more_pending: boolean }>(SAVE_TURN, [
       turn.conversationId, turn.expectedVersion, turn.snapshot === null ? null : JSON.stringify(turn.snapshot), turn.machineVersion, turn.lastInboundAt,
       turn.status ?? null, changes.patientId ?? null,
       changes.handoffAt !== undefined, changes.handoffAt ?? null, changes.optedOutAt !== undefined, changes.optedOutAt ?? null, changes.language ?? null,
       turn.inboundId, turn.now, JSON.stringify(turn.replies),
     ]);
-    return { saved: row!.saved, replyIds: row!.reply_ids };
+    return { saved: row!.saved, replyIds: row!.reply_ids, morePending: row!.more_pending };
   }
 
   /** Saves a new dialog snapshot outside a patient's turn, guarded by the version like a turn. */
@@ -209,18 +207,18 @@ const SAVE_TURN: PreparedStatement = {
     ), processed AS (
       UPDATE messages SET processed_at = $14 FROM updated WHERE messages.id = $13::uuid RETURNING messages.id
     )
-    SELECT EXISTS (SELECT 1 FROM updated) AS saved, COALESCE((SELECT array_agg(id::text ORDER BY seq) FROM replies), '{}'::text[]) AS reply_ids`,
+    SELECT EXISTS (SELECT 1 FROM updated) AS saved, COALESCE((SELECT array_agg(id::text ORDER BY seq) FROM replies), '{}'::text[]) AS reply_ids,
+      -- This statement cannot see its own processed mark, hence "other than this one".
+      EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = $1::uuid AND m.direction = 'inbound' AND m.processed_at IS NULL AND m.id <> $13::uuid) AS more_pending`,
 };
 
 export interface PendingInbound { id: string; bodyEnc: string; createdAt: Date; choiceId: string | null; unsupported: boolean; provider: ChannelProvider }
 
-const OLDEST_PENDING_INBOUND: PreparedStatement = {
-  name: 'oldest-pending-inbound',
-  text: `
-    SELECT id, body_enc AS "bodyEnc", created_at AS "createdAt", choice_id AS "choiceId", unsupported, provider
-    FROM messages WHERE conversation_id = $1::uuid AND direction = 'inbound' AND processed_at IS NULL
-    ORDER BY seq LIMIT 1`,
-};
+export interface TurnStart { conversation: Conversation; patient: Patient | null; patientIsNew: boolean; pending: PendingInbound | null }
+
+const PENDING_INBOUND_FIELDS = {
+  id: 'id', bodyEnc: 'body_enc', createdAt: 'created_at', choiceId: 'choice_id', unsupported: 'unsupported', provider: 'provider',
+} satisfies Record<keyof PendingInbound, string>;
 
 const CONVERSATION_FIELDS = {
   id: 'id', clinicId: 'clinic_id', channel: 'channel', clinicAddress: 'clinic_address', addressHash: 'address_hash', addressEnc: 'address_enc',
@@ -234,8 +232,13 @@ const FIND_FOR_TURN: PreparedStatement = {
   text: `
     SELECT ${selectColumns('c', 'c_', CONVERSATION_FIELDS)}, ${selectColumns('p', 'p_', PATIENT_FIELDS)},
       -- As PatientRepository.isNew: no appointment that was not cancelled or moved.
-      NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = c.patient_id AND a.status NOT IN ('cancelled', 'rescheduled')) AS patient_is_new
-    FROM conversations c LEFT JOIN patients p ON p.id = c.patient_id WHERE c.id = $1::uuid`,
+      NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = c.patient_id AND a.status NOT IN ('cancelled', 'rescheduled')) AS patient_is_new,
+      ${selectColumns('m', 'm_', PENDING_INBOUND_FIELDS)}
+    FROM conversations c LEFT JOIN patients p ON p.id = c.patient_id
+    LEFT JOIN LATERAL (
+      SELECT * FROM messages WHERE conversation_id = c.id AND direction = 'inbound' AND processed_at IS NULL ORDER BY seq LIMIT 1
+    ) m ON true
+    WHERE c.id = $1::uuid`,
 };
 
 const REPLIES_TO: PreparedStatement = {

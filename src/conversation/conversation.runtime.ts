@@ -10,10 +10,10 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { PatientService } from '../patients/patient.service.js';
 import { PHI_CIPHER } from '../patients/phi.module.js';
 import { FunnelRecorder } from '../reports/funnel/funnel.recorder.js';
-import { ConversationRepository } from './conversation.repository.js';
+import { ConversationRepository, type PendingInbound, type TurnStart } from './conversation.repository.js';
 import { type DialogEvent, type Effect, type EffectResult, type PersistedDialog, type Reply, type StepResult, DIALOG_MACHINE_VERSION, step } from './dialog/index.js';
 import { type ConversationChanges, EffectExecutor, type EffectScope } from './effect-executor.js';
-import { renderForChannel, renderingForStorage, renderingFromStorage } from './render/index.js';
+import { type RenderedMessage, renderForChannel, renderingForStorage, renderingFromStorage } from './render/index.js';
 import { openSnapshot, sealSnapshot } from './sealed-snapshot.js';
 import { RUNTIME_TEXT } from './runtime-messages.js';
 import { TurnContextService } from './turn-context.service.js';
@@ -59,8 +59,9 @@ export class ConversationRuntime {
       // A provider retried a webhook we already have: answer nothing new.
       return { conversationId: accepted.conversationId, duplicate: true, replies: accepted.inboundId ? await this.repliesTo(accepted.inboundId, message.channel) : [] };
     }
-    await this.drain(accepted.conversationId);
-    return { conversationId: accepted.conversationId, duplicate: false, replies: await this.repliesTo(accepted.inboundId, message.channel) };
+    // Usually this call answers the message itself; if another instance did (it held the lock), the replies are in the database.
+    const answered = await this.drain(accepted.conversationId, accepted.inboundId);
+    return { conversationId: accepted.conversationId, duplicate: false, replies: answered ?? await this.repliesTo(accepted.inboundId, message.channel) };
   }
 
   /**
@@ -115,23 +116,28 @@ export class ConversationRuntime {
     });
   }
 
-  /** Processes every pending inbound message of the conversation, oldest first, one at a time. */
-  async drain(conversationId: string): Promise<void> {
-    await this.lock.withLock(conversationId, async () => {
+  /**
+   * Processes every pending inbound message of the conversation, oldest first, one at a time.
+   * Returns the replies to `wanted` (an inbound message id) when this call answered it, else null.
+   */
+  async drain(conversationId: string, wanted?: string): Promise<OutboundReply[] | null> {
+    return this.lock.withLock(conversationId, async () => {
+      let answered: OutboundReply[] | null = null;
       for (let i = 0; i < 100; i++) {
-        const next = await this.conversations.oldestPendingInbound(conversationId);
-        if (!next) return;
-        await this.processTurn(conversationId, next);
+        const start = await this.conversations.findForTurn(conversationId);
+        if (!start?.pending) break;
+        const turn = await this.processTurn(start, start.pending);
+        if (start.pending.id === wanted) answered = turn.replies;
+        if (!turn.morePending) break;
       }
+      return answered;
     });
   }
 
-  private async processTurn(
-    conversationId: string,
-    inbound: { id: string; bodyEnc: string; createdAt: Date; choiceId: string | null; unsupported: boolean; provider: InboundMessage['provider'] },
-  ): Promise<void> {
+  private async processTurn(start: TurnStart, inbound: PendingInbound): Promise<{ replies: OutboundReply[] | null; morePending: boolean }> {
     const now = this.clock.now();
-    const { conversation, patient: linkedPatient, patientIsNew } = (await this.conversations.findForTurn(conversationId))!;
+    const { conversation, patient: linkedPatient, patientIsNew } = start;
+    const conversationId = conversation.id;
     const channel = conversation.channel;
     try {
       const phone = this.cipher.decrypt(conversation.addressEnc);
@@ -155,6 +161,7 @@ export class ConversationRuntime {
         if (outcome.status === 'handoff') status = 'handoff';
         else if (conversation.status === 'handoff') status = 'active';
       }
+      const outbound = replies.map((reply) => this.outbound(reply, conversation.clinicId, channel, inbound.provider));
       const saved = await this.conversations.saveTurn({
         conversationId, expectedVersion: conversation.version, snapshot: persisted && sealSnapshot(persisted, this.cipher), machineVersion: DIALOG_MACHINE_VERSION,
         status: changes.status ?? status, inboundId: inbound.id, now, lastInboundAt: inbound.createdAt,
@@ -164,13 +171,17 @@ export class ConversationRuntime {
           ...(changes.optedOutAt !== undefined ? { optedOutAt: changes.optedOutAt } : {}),
           ...(changes.language ? { language: changes.language } : {}),
         },
-        replies: replies.map((reply) => this.outbound(reply, conversation.clinicId, channel, inbound.provider)),
+        replies: outbound.map((o) => o.stored),
       });
       if (!saved.saved) throw new Error('conversation changed during the turn (version conflict)');
       await this.funnel?.record({
         clinicId: conversation.clinicId, conversationId, channel, language: changes.language ?? conversation.language, arrivedAt: inbound.createdAt, now, states: trace.states, effects: trace.effects,
       });
       if (inbound.provider !== 'simulator') await this.dispatcher?.dispatch(saved.replyIds);
+      return {
+        replies: outbound.map((o, i) => ({ messageId: saved.replyIds[i]!, text: o.rendered.text, choices: o.reply.choices ?? [], rendered: o.rendered })),
+        morePending: saved.morePending,
+      };
     } catch (error) {
       this.logger.error({ conversationId, err: (error as Error).message }, 'turn failed; apologising');
       const apologyId = await this.conversations.saveApology({
@@ -181,6 +192,7 @@ export class ConversationRuntime {
         },
       });
       if (inbound.provider !== 'simulator') await this.dispatcher?.dispatch([apologyId]);
+      return { replies: null, morePending: true };
     }
   }
 
@@ -212,7 +224,7 @@ export class ConversationRuntime {
       if (!sender) throw new Error(`no active clinic number for conversation ${conversationId}`);
       const saved = await this.conversations.saveEventStep({
         conversationId, expectedVersion: conversation.version, snapshot, machineVersion: DIALOG_MACHINE_VERSION, status, now: this.clock.now(),
-        replies: result.replies.map((reply, i) => this.outbound(reply, conversation.clinicId, conversation.channel, sender.provider, i === 0 ? options.purpose : undefined)),
+        replies: result.replies.map((reply, i) => this.stored(reply, renderForChannel(reply, conversation.channel), conversation.clinicId, conversation.channel, sender.provider, i === 0 ? options.purpose : undefined)),
       });
       if (!saved.saved) throw new Error('conversation changed while notifying the dialog (version conflict)');
       await this.dispatcher?.dispatch(saved.replyIds);
@@ -242,8 +254,13 @@ export class ConversationRuntime {
     return { persisted: result.persisted, replies, status: result.status, states, effects };
   }
 
-  private outbound(reply: Reply, clinicId: string, channel: 'sms' | 'whatsapp', provider: InboundMessage['provider'], purpose?: MessagePurpose) {
+  /** A reply as a turn stores it, with its rendering for the channel (which the simulator answers with). */
+  private outbound(reply: Reply, clinicId: string, channel: 'sms' | 'whatsapp', provider: InboundMessage['provider']) {
     const rendered = renderForChannel(reply, channel);
+    return { reply, rendered, stored: this.stored(reply, rendered, clinicId, channel, provider) };
+  }
+
+  private stored(reply: Reply, rendered: RenderedMessage, clinicId: string, channel: 'sms' | 'whatsapp', provider: InboundMessage['provider'], purpose?: MessagePurpose) {
     return {
       clinicId, channel, provider,
       bodyEnc: this.cipher.encrypt(rendered.text),

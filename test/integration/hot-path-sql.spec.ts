@@ -44,7 +44,13 @@ describe('hot-path SQL', () => {
     const patient = await prisma.patient.findFirstOrThrow({ where: { clinicId: ids.clinicId } });
     const conversation = await newConversation(patient.id);
     const turn = await repository.findForTurn(conversation.id);
-    expect(turn).toEqual({ conversation: await prisma.conversation.findUnique({ where: { id: conversation.id } }), patient, patientIsNew: await new PatientRepository(prisma as never, sql).isNew(patient.id) });
+    expect(turn).toEqual({ conversation: await prisma.conversation.findUnique({ where: { id: conversation.id } }), patient, patientIsNew: await new PatientRepository(prisma as never, sql).isNew(patient.id), pending: null });
+    // The next message to answer comes along: the oldest unprocessed inbound one.
+    const first = await repository.insertInboundForAddress(stored(conversation.addressHash, 'SMpending1'));
+    await repository.insertInboundForAddress({ ...stored(conversation.addressHash, 'SMpending2'), receivedAt: new Date('2026-11-21T12:00:05Z') });
+    expect((await repository.findForTurn(conversation.id))?.pending).toEqual({
+      id: first!.inboundId, bodyEnc: 'body', createdAt: new Date('2026-11-21T12:00:00.123Z'), choiceId: null, unsupported: false, provider: 'twilio',
+    });
     const withHistory = await prisma.appointment.findFirstOrThrow({ where: { clinicId: ids.clinicId, status: 'completed' } });
     expect((await repository.findForTurn((await newConversation(withHistory.patientId)).id))?.patientIsNew).toBe(false);
     const newcomer = await prisma.patient.create({ data: { clinicId: ids.clinicId, phoneHash: randomBytes(16).toString('hex'), phoneEnc: 'enc' } });
@@ -89,12 +95,16 @@ describe('hot-path SQL', () => {
       conversation: { handoffAt: null, language: 'es' }, replies: [reply('first'), { ...reply('second'), choices: null }],
     };
 
-    expect(await repository.saveTurn({ ...turn, expectedVersion: conversation.version + 1 })).toEqual({ saved: false, replyIds: [] });
+    expect(await repository.saveTurn({ ...turn, expectedVersion: conversation.version + 1 })).toEqual({ saved: false, replyIds: [], morePending: false });
     expect(await prisma.message.count({ where: { replyToId: turn.inboundId } })).toBe(0);
     expect((await prisma.message.findUniqueOrThrow({ where: { id: turn.inboundId } })).processedAt).toBeNull();
 
+    // Another message arrives while the turn runs: the save says more are waiting.
+    const later = await repository.insertInboundForAddress(stored(conversation.addressHash, 'SMhot3b'));
     const saved = await repository.saveTurn({ ...turn, expectedVersion: conversation.version });
     expect(saved.saved).toBe(true);
+    expect(saved.morePending).toBe(true);
+    expect((await repository.findForTurn(conversation.id))?.pending?.id).toBe(later!.inboundId);
     const replies = await prisma.message.findMany({ where: { replyToId: turn.inboundId }, orderBy: { seq: 'asc' } });
     expect(saved.replyIds).toEqual(replies.map((r) => r.id));
     expect(await repository.repliesTo(turn.inboundId)).toEqual(replies.map((r) => ({ id: r.id, bodyEnc: r.bodyEnc, choices: r.choices })));
@@ -108,7 +118,8 @@ describe('hot-path SQL', () => {
     });
 
     // No snapshot (null) keeps the stored one; fields not named stay as they are.
-    await repository.saveTurn({ ...turn, snapshot: null, conversation: {}, replies: [], expectedVersion: conversation.version + 1 });
+    expect(await repository.saveTurn({ ...turn, inboundId: later!.inboundId!, snapshot: null, conversation: {}, replies: [], expectedVersion: conversation.version + 1 }))
+      .toEqual({ saved: true, replyIds: [], morePending: false });
     expect(await prisma.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ version: conversation.version + 2, snapshot: { state: 'menu' }, language: 'es' });
   });
 });

@@ -125,6 +125,12 @@ function checkPersisted(persisted: PersistedDialog): void {
   check(!restore(copy).restarted, 'persisted state does not restore', persisted);
 }
 
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
 describe('dialog fuzz', () => {
   it('never breaks, never goes silent, always persists cleanly, never repeats an effect id', () => {
     fc.assert(
@@ -152,6 +158,8 @@ describe('dialog fuzz', () => {
                 persisted = result.persisted;
                 status = result.status;
                 checkPersisted(result.persisted);
+                // persist() does not copy: a later step that changed the stored dialog in place would throw here (and apologise).
+                deepFreeze(result.persisted);
                 result.replies.forEach(checkReply);
                 replies.push(...result.replies);
                 for (const effect of result.effects) {

@@ -73,10 +73,14 @@ export function restore(persisted: PersistedDialog | null): Restored {
   }
 }
 
-/** The stored form: outbox emptied (it belongs to one step), deep-copied through JSON. */
+/**
+ * The stored form: outbox emptied (it belongs to one step). Not copied: the context is plain JSON
+ * data that actions replace rather than change (XState's assign), and the snapshot it came from is
+ * dropped after the step; the runtime serializes it once, when it seals it for the database.
+ */
 export function persist(snapshot: Snapshot): PersistedDialog {
   const context: DialogContext = { ...snapshot.context, outbox: { replies: [], effects: [] } };
-  return { version: DIALOG_MACHINE_VERSION, state: JSON.parse(JSON.stringify({ value: snapshot.value, context })) as unknown };
+  return { version: DIALOG_MACHINE_VERSION, state: { value: snapshot.value, context } };
 }
 
 export function statusOf(snapshot: Snapshot): DialogStatus {
