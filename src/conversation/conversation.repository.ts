@@ -21,10 +21,27 @@ export class ConversationRepository {
     return this.prisma.conversation.findUniqueOrThrow({ where: { clinicId_channel_addressHash: { clinicId: data.clinicId, channel: data.channel, addressHash: data.addressHash } } });
   }
 
-  /** First contact: creates the address's conversation unless someone (another instance) just did. */
+  /** Creates the address's conversation unless someone (another instance) just did. */
   async createIfMissing(data: { clinicId: string; channel: Channel; clinicAddress: string; addressHash: string; addressEnc: string; patientId: string | null }): Promise<void> {
     await this.sql.query(CREATE_CONVERSATION_IF_MISSING, [data.clinicId, data.channel, data.clinicAddress, data.addressHash, data.addressEnc, data.patientId]);
   }
+
+  /**
+   * First contact, in one round trip: creates the address's conversation (linked to the clinic's
+   * patient with this phone, if there is one) and stores the message in it. `null` when another
+   * instance created the conversation meanwhile: the caller then stores through insertInboundForAddress.
+   */
+  async insertInboundCreatingConversation(data: {
+    clinicId: string; channel: Channel; addressHash: string; provider: ChannelProvider; providerMessageId: string | null;
+    bodyEnc: string; choiceId: string | null; unsupported: boolean; receivedAt: Date; clinicAddress: string; addressEnc: string; patientPhoneHash: string | null;
+  }): Promise<{ conversationId: string; hasProfileName: boolean; inboundId: string | null } | null> {
+    const [row] = await this.sql.query<{ conversation_id: string; inbound_id: string | null }>(INSERT_INBOUND_CREATING_CONVERSATION, [
+      data.clinicId, data.channel, data.addressHash, data.provider, data.providerMessageId, data.bodyEnc, data.receivedAt, data.choiceId, data.unsupported,
+      data.clinicAddress, data.addressEnc, data.patientPhoneHash,
+    ]);
+    return row ? { conversationId: row.conversation_id, hasProfileName: false, inboundId: row.inbound_id } : null;
+  }
+
 
   findById(id: string) {
     return this.prisma.conversation.findUnique({ where: { id } });
@@ -252,4 +269,21 @@ const CREATE_CONVERSATION_IF_MISSING: PreparedStatement = {
     INSERT INTO conversations (clinic_id, channel, clinic_address, address_hash, address_enc, patient_id)
     VALUES ($1::uuid, $2::channel, $3, $4, $5, $6::uuid)
     ON CONFLICT (clinic_id, channel, address_hash) DO NOTHING`,
+};
+
+const INSERT_INBOUND_CREATING_CONVERSATION: PreparedStatement = {
+  name: 'insert-inbound-creating-conversation',
+  text: `
+    WITH created AS (
+      INSERT INTO conversations (clinic_id, channel, clinic_address, address_hash, address_enc, patient_id)
+      VALUES ($1::uuid, $2::channel, $10, $3, $11, (SELECT id FROM patients WHERE clinic_id = $1::uuid AND phone_hash = $12))
+      ON CONFLICT (clinic_id, channel, address_hash) DO NOTHING
+      RETURNING id
+    ), inbound AS (
+      INSERT INTO messages (clinic_id, conversation_id, direction, channel, provider, provider_message_id, body_enc, status, created_at, status_updated_at, choice_id, unsupported)
+      SELECT $1::uuid, created.id, 'inbound', $2::channel, $4::channel_provider, $5, $6, 'received', $7, $7, $8, $9 FROM created
+      ON CONFLICT (provider, provider_message_id) DO NOTHING
+      RETURNING id
+    )
+    SELECT created.id AS conversation_id, inbound.id AS inbound_id FROM created LEFT JOIN inbound ON true`,
 };

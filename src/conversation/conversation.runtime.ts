@@ -10,6 +10,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { PatientService } from '../patients/patient.service.js';
 import { PHI_CIPHER } from '../patients/phi.module.js';
 import { FunnelRecorder } from '../reports/funnel/funnel.recorder.js';
+import { normalizePhone } from '../common/phone.js';
 import { ConversationRepository, type PendingInbound, type TurnStart } from './conversation.repository.js';
 import { type DialogEvent, type Effect, type EffectResult, type PersistedDialog, type Reply, type StepResult, DIALOG_MACHINE_VERSION, step } from './dialog/index.js';
 import { type ConversationChanges, EffectExecutor, type EffectScope } from './effect-executor.js';
@@ -78,16 +79,15 @@ export class ConversationRuntime {
       bodyEnc: this.cipher.encrypt((message.unsupported ? '[unsupported message]' : message.text).slice(0, 4096)),
       choiceId: message.choiceId?.slice(0, 200) ?? null, unsupported: message.unsupported, receivedAt: message.receivedAt,
     };
-    // A known address (nearly every message) is found and stored in one statement.
+    // A known address (nearly every message) is found and stored in one statement; a first contact takes a second.
     const store = () => this.conversations.insertInboundForAddress({ clinicId, channel: message.channel, addressHash, ...stored });
     let known = await store();
     if (!known) {
-      // First contact: only now is the patient looked up; later turns find them from the conversation.
-      await this.conversations.createIfMissing({
-        clinicId, channel: message.channel, clinicAddress: route.address, addressHash, addressEnc: this.cipher.encrypt(message.from),
-        patientId: (await this.patients.findByPhone(clinicId, message.from))?.id ?? null,
-      });
-      known = await store();
+      const phone = normalizePhone(message.from);
+      known = await this.conversations.insertInboundCreatingConversation({
+        clinicId, channel: message.channel, addressHash, ...stored, clinicAddress: route.address, addressEnc: this.cipher.encrypt(message.from),
+        patientPhoneHash: phone ? this.cipher.blindIndex(phone) : null,
+      }) ?? await store();
       if (!known) throw new Error('the conversation of a first contact could not be created');
     }
     if (!known.inboundId) {

@@ -85,6 +85,27 @@ describe('hot-path SQL', () => {
     expect(await repository.insertInboundForAddress({ ...stored(addressHash, 'SMhot4'), channel: 'whatsapp' })).toMatchObject({ hasProfileName: false, inboundId: expect.any(String) });
   });
 
+  it('stores a first contact in one statement: conversation linked to the patient with that phone, message in it, once under a race', async () => {
+    const patient = await prisma.patient.findFirstOrThrow({ where: { clinicId: ids.clinicId } });
+    const addressHash = randomBytes(16).toString('hex');
+    const first = (sid: string) => repository.insertInboundCreatingConversation({
+      ...stored(addressHash, sid), channel: 'whatsapp', clinicAddress: '+12125550100', addressEnc: 'enc', patientPhoneHash: patient.phoneHash,
+    });
+    const outcomes = await Promise.all([first('SMfirst1'), first('SMfirst2'), first('SMfirst3')]);
+    // One of the racers created the conversation with its message; the others are told to store through the known path.
+    const winners = outcomes.filter((o) => o !== null);
+    expect(winners).toEqual([{ conversationId: expect.any(String), hasProfileName: false, inboundId: expect.any(String) }]);
+    const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: winners[0]!.conversationId } });
+    expect(conversation).toMatchObject({ addressHash, patientId: patient.id, clinicAddress: '+12125550100', channel: 'whatsapp' });
+    expect(await prisma.message.findUniqueOrThrow({ where: { id: winners[0]!.inboundId! } })).toMatchObject({ conversationId: conversation.id, direction: 'inbound', processedAt: null });
+    expect(await prisma.conversation.count({ where: { addressHash } })).toBe(1);
+    // An unknown phone leaves the conversation without a patient.
+    const stranger = await repository.insertInboundCreatingConversation({
+      ...stored(randomBytes(16).toString('hex'), 'SMfirst4'), channel: 'whatsapp', clinicAddress: '+12125550100', addressEnc: 'enc', patientPhoneHash: 'no-such-hash',
+    });
+    expect((await prisma.conversation.findUniqueOrThrow({ where: { id: stranger!.conversationId } })).patientId).toBeNull();
+  });
+
   it('saves a turn only on the expected version: replies in order, the message processed, changes applied', async () => {
     const conversation = await newConversation(null);
     const inbound = await repository.insertInboundForAddress(stored(conversation.addressHash, 'SMhot3'));

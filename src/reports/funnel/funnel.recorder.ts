@@ -41,10 +41,8 @@ export class FunnelRecorder {
   }
 
   private async apply(turn: FunnelTurn, signals: TurnSignals): Promise<void> {
-    const advance = { conversationId: turn.conversationId, arrivedAt: turn.arrivedAt, at: turn.now, language: turn.language, signals };
-    if (await this.funnels.advanceOpenSession(advance, SESSION_GAP_MS)) return;
-    // The first message, or the first after a day's silence: a new session starts at its arrival.
-    await this.funnels.startSession({ clinicId: turn.clinicId, conversationId: turn.conversationId, channel: turn.channel, language: turn.language, startedAt: turn.arrivedAt });
-    await this.funnels.advanceOpenSession(advance, SESSION_GAP_MS);
+    await this.funnels.recordTurn({
+      clinicId: turn.clinicId, conversationId: turn.conversationId, channel: turn.channel, arrivedAt: turn.arrivedAt, at: turn.now, language: turn.language, signals,
+    }, SESSION_GAP_MS);
   }
 }
