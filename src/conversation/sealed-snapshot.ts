@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { PhiCipher } from '../common/crypto/phi-cipher.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PersistedDialog } from './dialog/index.js';
@@ -9,15 +10,29 @@ import type { PersistedDialog } from './dialog/index.js';
  */
 export interface SealedSnapshot { sealed: string }
 
+/**
+ * Snapshots in the middle of a booking carry the slots found (names, addresses, ids: 5–20 KB of
+ * repetitive JSON, rewritten on every turn); deflated they are a sixth of that, which Postgres
+ * otherwise stores out of line in many TOAST chunks per save. The deflated bytes are sealed as
+ * base64 text behind "z:" (JSON never starts so), so the cipher and key rotation handle plain
+ * strings as before, and snapshots sealed before this still open.
+ */
+const DEFLATED = 'z:';
+const DEFLATE_FROM_CHARS = 1_024;
+
 export function sealSnapshot(persisted: PersistedDialog, cipher: PhiCipher): Prisma.InputJsonValue {
-  return { sealed: cipher.encrypt(JSON.stringify(persisted)) } satisfies SealedSnapshot;
+  const json = JSON.stringify(persisted);
+  const plain = json.length >= DEFLATE_FROM_CHARS ? DEFLATED + deflateRawSync(json, { level: 1 }).toString('base64') : json;
+  return { sealed: cipher.encrypt(plain) } satisfies SealedSnapshot;
 }
 
 /** Opens a stored snapshot; snapshots saved before sealing existed are read as they are. */
 export function openSnapshot(stored: unknown, cipher: PhiCipher): PersistedDialog | null {
   if (stored === null || stored === undefined) return null;
   if (typeof stored === 'object' && typeof (stored as Partial<SealedSnapshot>).sealed === 'string') {
-    return JSON.parse(cipher.decrypt((stored as SealedSnapshot).sealed)) as PersistedDialog;
+    const plain = cipher.decrypt((stored as SealedSnapshot).sealed);
+    const json = plain.startsWith(DEFLATED) ? inflateRawSync(Buffer.from(plain.slice(DEFLATED.length), 'base64')).toString('utf8') : plain;
+    return JSON.parse(json) as PersistedDialog;
   }
   return stored as PersistedDialog;
 }
