@@ -76,8 +76,14 @@ const DAY_WORDS = new Set([
     + 'segundo segundos minuto minutos hora horas dia dias semana semanas mes meses cuarto cuartos ano anos').split(' '),
 ]);
 
+/**
+ * Digits name a day only as a numeric date ("26/11", "11-26", "26.11", "2026-11-26") or next to one
+ * of the words above ("Nov 26", "the 26th of May"); a choice number ("1") or a time ("at 3") does not.
+ */
+const NUMERIC_DATE = /\d\s*[/.-]\s*\d|\d{4}/;
+
 export function mightNameADay(text: string): boolean {
-  return /\d/.test(text) || text.split(/[\s.:/-]+/).some((word) => DAY_WORDS.has(word));
+  return NUMERIC_DATE.test(text) || text.split(/[\s.:/-]+/).some((word) => DAY_WORDS.has(word));
 }
 
 function chronoDay(text: string, language: Language, now: number, zone: string, wordCount: number): ChronoDay | null {
