@@ -2,6 +2,7 @@
 // through the HTTP simulator at 200 messages/s for 30 s against the compiled app in its own process.
 // Each patient's messages are sequential (the next leaves only after the reply), the overall send
 // schedule is open-loop, and turn latency is measured from each message's scheduled time.
+import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { Agent, request } from 'undici';
 import { benchEnv, freshDemoDatabase, startAppProcess } from '../lib/app-process.js';
@@ -95,6 +96,8 @@ function patientsFrom(first: number, count: number): SimulatedPatient[] {
 /** Open loop at `rate`/s for `seconds`: each message goes to the next patient not waiting for a reply. */
 async function drive(send: Send, patients: SimulatedPatient[], rate: number, seconds: number) {
   const latencies: number[] = [];
+  /** Each message's send time (ms into the run) and latency, for BENCH_TRACE. */
+  const trace: [number, number][] = [];
   /** Latencies of each conversation's first message (a new patient: conversation, patient lookup, session) and of later ones. */
   const first: number[] = [];
   const later: number[] = [];
@@ -130,12 +133,15 @@ async function drive(send: Send, patients: SimulatedPatient[], rate: number, sec
     inflight.push(send(p.phone, text).then((r) => {
       const ms = performance.now() - scheduled;
       latencies.push(ms);
+      trace.push([Math.round(scheduled - started), Math.round(ms)]);
       (opening ? first : later).push(ms);
       if (r.status !== 200) errors++;
       else if (r.replies === 0) silent++;
     }, () => { errors++; }).finally(() => { p.busy = false; }));
   }
   await Promise.all(inflight);
+  // BENCH_TRACE=<file prefix>: one JSON file per run with [send time, latency] of every message.
+  if (process.env.BENCH_TRACE) writeFileSync(`${process.env.BENCH_TRACE}-${rate}.json`, JSON.stringify(trace));
   return { latencies, first, later, errors, silent, sent };
 }
 

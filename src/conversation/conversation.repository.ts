@@ -48,8 +48,9 @@ export class ConversationRepository {
   }
 
   /**
-   * What a turn starts from, in one round trip: the conversation, its patient (when known) and the
-   * next message to answer (inbound, not processed yet, in arrival order; null when there is none).
+   * What a turn starts from, in one round trip: the conversation, its patient (the linked one, or
+   * else the clinic's patient with the conversation's phone) and the next message to answer
+   * (inbound, not processed yet, in arrival order; null when there is none).
    */
   async findForTurn(id: string): Promise<TurnStart | null> {
     const [row] = await this.sql.query<Record<string, unknown>>(FIND_FOR_TURN, [id]);
@@ -249,9 +250,12 @@ const FIND_FOR_TURN: PreparedStatement = {
   text: `
     SELECT ${selectColumns('c', 'c_', CONVERSATION_FIELDS)}, ${selectColumns('p', 'p_', PATIENT_FIELDS)},
       -- As PatientRepository.isNew: no appointment that was not cancelled or moved.
-      NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = c.patient_id AND a.status NOT IN ('cancelled', 'rescheduled')) AS patient_is_new,
+      NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id AND a.status NOT IN ('cancelled', 'rescheduled')) AS patient_is_new,
       ${selectColumns('m', 'm_', PENDING_INBOUND_FIELDS)}
-    FROM conversations c LEFT JOIN patients p ON p.id = c.patient_id
+    FROM conversations c
+    -- Not linked yet: the clinic's patient with this phone, if staff or a booking created one since
+    -- (the address hash is the blind index of the same E.164 number as the patient's phone hash).
+    LEFT JOIN patients p ON p.id = COALESCE(c.patient_id, (SELECT id FROM patients WHERE clinic_id = c.clinic_id AND phone_hash = c.address_hash))
     LEFT JOIN LATERAL (
       SELECT * FROM messages WHERE conversation_id = c.id AND direction = 'inbound' AND processed_at IS NULL ORDER BY seq LIMIT 1
     ) m ON true

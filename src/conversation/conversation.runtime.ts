@@ -7,7 +7,6 @@ import type { PhiCipher } from '../common/crypto/phi-cipher.js';
 import { NotFoundError } from '../common/errors.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { PatientService } from '../patients/patient.service.js';
 import { PHI_CIPHER } from '../patients/phi.module.js';
 import { FunnelRecorder } from '../reports/funnel/funnel.recorder.js';
 import { normalizePhone } from '../common/phone.js';
@@ -44,7 +43,6 @@ export class ConversationRuntime {
     private readonly conversations: ConversationRepository,
     private readonly context: TurnContextService,
     private readonly executor: EffectExecutor,
-    private readonly patients: PatientService,
     private readonly lock: TurnLock,
     private readonly clock: Clock,
     @Inject(PHI_CIPHER) private readonly cipher: PhiCipher,
@@ -136,12 +134,11 @@ export class ConversationRuntime {
 
   private async processTurn(start: TurnStart, inbound: PendingInbound): Promise<{ replies: OutboundReply[] | null; morePending: boolean }> {
     const now = this.clock.now();
-    const { conversation, patient: linkedPatient, patientIsNew } = start;
+    const { conversation, patient, patientIsNew } = start;
     const conversationId = conversation.id;
     const channel = conversation.channel;
     try {
       const phone = this.cipher.decrypt(conversation.addressEnc);
-      const patient = linkedPatient ?? (conversation.patientId ? null : await this.patients.findByPhone(conversation.clinicId, phone));
       const changes: ConversationChanges = patient && !conversation.patientId ? { patientId: patient.id } : {};
       const scope: EffectScope = { clinicId: conversation.clinicId, conversationId, channel, phone, patient, language: conversation.language, changes };
       const text = this.cipher.decrypt(inbound.bodyEnc);
@@ -153,7 +150,7 @@ export class ConversationRuntime {
       if (inbound.unsupported) {
         replies = conversation.optedOutAt ? [] : [{ text: RUNTIME_TEXT[lang(conversation.language)].unsupported }];
       } else {
-        const turn = await this.context.build(conversation.clinicId, channel, now, patient, conversation, linkedPatient ? patientIsNew : undefined);
+        const turn = await this.context.build(conversation.clinicId, channel, now, patient, conversation, patientIsNew);
         const outcome = await this.runDialog(persisted, { type: 'INBOUND', text, choiceId: inbound.choiceId ?? undefined, turn }, scope);
         replies = outcome.replies;
         persisted = outcome.persisted;

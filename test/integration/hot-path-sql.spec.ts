@@ -57,6 +57,9 @@ describe('hot-path SQL', () => {
     expect((await repository.findForTurn((await newConversation(newcomer.id)).id))?.patientIsNew).toBe(true);
     const anonymous = await newConversation(null);
     expect((await repository.findForTurn(anonymous.id))?.patient).toBeNull();
+    // Not linked, but the clinic has a patient with the conversation's phone (its blind index): that patient, with the same facts.
+    const sameNumber = await prisma.patient.create({ data: { clinicId: ids.clinicId, phoneHash: anonymous.addressHash, phoneEnc: 'enc' } });
+    expect(await repository.findForTurn(anonymous.id)).toMatchObject({ patient: sameNumber, patientIsNew: true });
     expect(await repository.findForTurn('00000000-0000-4000-8000-000000000000')).toBeNull();
 
     const patients = new PatientRepository(prisma as never, sql);
