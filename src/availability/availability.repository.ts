@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
+import { type PreparedStatement, SqlPool } from '../database/sql-pool.js';
 import { ACTIVE_STATUSES } from '../booking/appointment-status.js';
 
 /**
@@ -8,7 +9,7 @@ import { ACTIVE_STATUSES } from '../booking/appointment-status.js';
  */
 @Injectable()
 export class AvailabilityRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaService, private readonly sql: SqlPool) {}
 
   findClinicBySlug(slug: string) {
     return this.prisma.clinic.findUnique({ where: { slug } });
@@ -80,12 +81,16 @@ export class AvailabilityRepository {
   }
 
   /** Bumped by the database on any change availability depends on (booking_throughput migration). */
+  /** The clinic's schedule version (bumped by every change to rules, exceptions, rooms, services…); read on every search, so plain pg. */
   async scheduleVersion(clinicId: string): Promise<bigint> {
-    const clinic = await this.prisma.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { scheduleVersion: true } });
-    return clinic.scheduleVersion;
+    const [row] = await this.sql.query<{ version: string }>(SCHEDULE_VERSION, [clinicId]);
+    if (!row) throw new Error(`clinic ${clinicId} not found`);
+    return BigInt(row.version);
   }
 
   findLocations(clinicId: string, tx: Tx = this.prisma) {
     return tx.location.findMany({ where: { clinicId } });
   }
 }
+
+const SCHEDULE_VERSION: PreparedStatement = { name: 'clinic-schedule-version', text: 'SELECT schedule_version::text AS version FROM clinics WHERE id = $1::uuid' };

@@ -110,9 +110,7 @@ export class AvailabilityService {
     const clinic = service.clinic;
     const now = this.clock.now();
     const range = this.validateRange(search.from, search.to, clinic.timezone, service.maxAdvanceDays ?? clinic.maxAdvanceDays, now);
-    const key = [service.id, search.providerId ?? '*', search.locationId ?? '*', search.from, search.to].join('|');
-    const load = () => this.loadSchedule(service, search.from, search.to, search);
-    const schedule = search.freshSchedule ? await load() : await this.schedules.getOrLoad(key, load);
+    const schedule = search.freshSchedule ? await this.loadSchedule(service, search.from, search.to, search) : await this.searchSchedule(service, search);
     if (search.providerId && schedule.providers.length === 0) {
       throw new ValidationError(`That provider does not offer ${service.name}`);
     }
@@ -146,21 +144,7 @@ export class AvailabilityService {
   async checkSlotCached(request: SlotCheckRequest & { holdVerified: boolean }): Promise<{ check: SlotCheck; scheduleVersion: bigint; service: ServiceWithClinic; schedule: Schedule } | null> {
     // One entry per service (and location) covers every provider and the whole bookable window, so
     // a busy clinic checks against memory; the version makes a longer life safe.
-    const key = ['check', request.serviceId, request.locationId ?? '*'].join('|');
-    const cached = await this.versionedSchedules.getOrLoad(key, async () => {
-      // Everything the check uses is read after the version, so a change made meanwhile leaves the
-      // entry stale (the commit then refuses it), never wrongly current.
-      const known = await this.getService(request.serviceId);
-      const scheduleVersion = await this.repository.scheduleVersion(known.clinicId);
-      const service = await this.repository.findServiceWithClinic({ id: request.serviceId });
-      if (!service || !service.active) throw new ValidationError(`Unknown service "${request.serviceId}"`);
-      const zone = service.clinic.timezone;
-      const today = DateTime.fromJSDate(this.clock.now(), { zone });
-      const from = today.minus({ days: 1 }).toISODate()!;
-      const to = today.plus({ days: (service.maxAdvanceDays ?? service.clinic.maxAdvanceDays) + 1 }).toISODate()!;
-      const schedule = await this.loadSchedule(service, from, to, { locationId: request.locationId ?? undefined });
-      return { scheduleVersion, service, schedule, from, to };
-    });
+    const cached = await this.bookableWindow(request.serviceId, request.locationId ?? null);
     const day = DateTime.fromJSDate(request.start, { zone: cached.service.clinic.timezone }).toISODate()!;
     // Outside the cached window (far ahead, or the cache crossed midnight): the full check decides.
     if (day <= cached.from || day >= cached.to) return null;
@@ -169,6 +153,44 @@ export class AvailabilityService {
       holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null, providerBusy: false, holds: !request.holdVerified,
     });
     return { check, scheduleVersion: cached.scheduleVersion, service: cached.service, schedule };
+  }
+
+  /**
+   * A search's schedule: the service's whole bookable window, shared with the booking check and kept
+   * for as long as the clinic's schedule version is the one it was read at (one small read per
+   * search). Every search of a busy clinic thus answers from memory, never from a schedule older than
+   * the last change, and no cache expires under load all at once. A range outside the window (far
+   * ahead, or the window crossed midnight) loads its own, briefly cached.
+   */
+  private async searchSchedule(service: ServiceWithClinic, search: SlotSearch): Promise<Schedule> {
+    const version = await this.repository.scheduleVersion(service.clinicId);
+    let window = await this.bookableWindow(service.id, search.locationId ?? null);
+    if (window.scheduleVersion !== version) {
+      this.versionedSchedules.clear();
+      window = await this.bookableWindow(service.id, search.locationId ?? null);
+    }
+    if (window.scheduleVersion === version && search.from > window.from && search.to < window.to) {
+      return search.providerId ? { ...window.schedule, providers: window.schedule.providers.filter((p) => p.id === search.providerId) } : window.schedule;
+    }
+    const key = [service.id, search.providerId ?? '*', search.locationId ?? '*', search.from, search.to].join('|');
+    return this.schedules.getOrLoad(key, () => this.loadSchedule(service, search.from, search.to, search));
+  }
+
+  /** The service's schedule over its whole bookable window (at a location, or all), with the schedule version it was read at. */
+  private bookableWindow(serviceId: string, locationId: string | null) {
+    return this.versionedSchedules.getOrLoad(['window', serviceId, locationId ?? '*'].join('|'), async () => {
+      // Everything is read after the version, so a change made meanwhile leaves the entry stale (a
+      // booking's commit refuses it; the next search reloads it), never wrongly current.
+      const known = await this.getService(serviceId);
+      const scheduleVersion = await this.repository.scheduleVersion(known.clinicId);
+      const service = await this.repository.findServiceWithClinic({ id: serviceId });
+      if (!service || !service.active) throw new ValidationError(`Unknown service "${serviceId}"`);
+      const today = DateTime.fromJSDate(this.clock.now(), { zone: service.clinic.timezone });
+      const from = today.minus({ days: 1 }).toISODate()!;
+      const to = today.plus({ days: (service.maxAdvanceDays ?? service.clinic.maxAdvanceDays) + 1 }).toISODate()!;
+      const schedule = await this.loadSchedule(service, from, to, { locationId: locationId ?? undefined });
+      return { scheduleVersion, service, schedule, from, to };
+    });
   }
 
   /** The booking fast path found the clinic's schedule changed: checks reload from the database. */

@@ -81,6 +81,19 @@ describe('GET /api/v1/availability (demo clinic)', () => {
     ]);
   });
 
+  it('reflects a schedule change in the very next search (the cached schedule is kept only while the schedule version stands)', async () => {
+    const { monday } = nextWeek();
+    const day = monday.plus({ days: 3 }).toISODate()!;
+    const before = await get({ service: 'follow-up', provider: ids.patel, from: day, to: day });
+    expect(before.body.slots.length).toBeGreaterThan(0);
+    const closure = await prisma.scheduleException.create({
+      data: { clinicId: (await prisma.clinic.findFirstOrThrow()).id, providerId: ids.patel, kind: 'closed', startsOn: new Date(`${day}T00:00:00Z`), endsOn: new Date(`${day}T00:00:00Z`), reason: 'test: training day' },
+    });
+    expect((await get({ service: 'follow-up', provider: ids.patel, from: day, to: day })).body.slots).toEqual([]);
+    await prisma.scheduleException.delete({ where: { id: closure.id } });
+    expect((await get({ service: 'follow-up', provider: ids.patel, from: day, to: day })).body.slots.map((s) => s.start)).toEqual(before.body.slots.map((s) => s.start));
+  });
+
   it('never offers time that is booked (buffers included)', async () => {
     const { from, to, monday } = nextWeek();
     const { body } = await get({ service: 'physio', provider: ids.lee, from, to });
