@@ -148,7 +148,7 @@ export class AvailabilityService {
     const day = DateTime.fromJSDate(request.start, { zone: cached.service.clinic.timezone }).toISODate()!;
     // Outside the cached window (far ahead, or the cache crossed midnight): the full check decides.
     if (day <= cached.from || day >= cached.to) return null;
-    const schedule = { ...cached.schedule, providers: cached.schedule.providers.filter((p) => p.id === request.providerId) };
+    const schedule = forProvider(cached.schedule, request.providerId);
     const check = await this.judge(cached.service, schedule, request, {
       holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null, providerBusy: false, holds: !request.holdVerified,
     });
@@ -163,17 +163,34 @@ export class AvailabilityService {
    * ahead, or the window crossed midnight) loads its own, briefly cached.
    */
   private async searchSchedule(service: ServiceWithClinic, search: SlotSearch): Promise<Schedule> {
-    const version = await this.repository.scheduleVersion(service.clinicId);
-    let window = await this.bookableWindow(service.id, search.locationId ?? null);
-    if (window.scheduleVersion !== version) {
-      this.versionedSchedules.clear();
-      window = await this.bookableWindow(service.id, search.locationId ?? null);
-    }
-    if (window.scheduleVersion === version && search.from > window.from && search.to < window.to) {
-      return search.providerId ? { ...window.schedule, providers: window.schedule.providers.filter((p) => p.id === search.providerId) } : window.schedule;
-    }
+    const window = await this.currentWindow(service, search.locationId ?? null);
+    if (window && search.from > window.from && search.to < window.to) return forProvider(window.schedule, search.providerId);
     const key = [service.id, search.providerId ?? '*', search.locationId ?? '*', search.from, search.to].join('|');
     return this.schedules.getOrLoad(key, () => this.loadSchedule(service, search.from, search.to, search));
+  }
+
+  /**
+   * Whether one start time can be held right now: rules from the current bookable window (see
+   * searchSchedule), booked time and other people's holds read now. Null outside the window: the
+   * caller then runs the full check (checkSlot) in a transaction. A booking re-validates at commit.
+   */
+  async checkSlotNow(request: SlotCheckRequest): Promise<SlotCheck | null> {
+    const service = await this.getService(request.serviceId);
+    const window = await this.currentWindow(service, request.locationId ?? null);
+    const day = DateTime.fromJSDate(request.start, { zone: service.clinic.timezone }).toISODate()!;
+    if (!window || day <= window.from || day >= window.to) return null;
+    return this.judge(window.service, forProvider(window.schedule, request.providerId), request, { holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null });
+  }
+
+  /** The bookable window if it is current: the clinic's schedule version read now is the one it was loaded at (reloaded once if not). */
+  private async currentWindow(service: ServiceWithClinic, locationId: string | null) {
+    const version = await this.repository.scheduleVersion(service.clinicId);
+    let window = await this.bookableWindow(service.id, locationId);
+    if (window.scheduleVersion !== version) {
+      this.versionedSchedules.clear();
+      window = await this.bookableWindow(service.id, locationId);
+    }
+    return window.scheduleVersion === version ? window : null;
   }
 
   /** The service's schedule over its whole bookable window (at a location, or all), with the schedule version it was read at. */
@@ -315,4 +332,9 @@ export class AvailabilityService {
     }
     return localDateRange(from, to, zone);
   }
+}
+
+/** The schedule with only this provider (or as it is, for any provider). */
+function forProvider(schedule: Schedule, providerId: string | null | undefined): Schedule {
+  return providerId ? { ...schedule, providers: schedule.providers.filter((p) => p.id === providerId) } : schedule;
 }

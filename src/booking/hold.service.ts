@@ -40,11 +40,13 @@ export class HoldService {
 
   async place(cmd: PlaceHoldCommand): Promise<PlacedHold> {
     const service = await this.availability.getService(cmd.serviceId);
-    // Read-only; a transaction only so the check sees one consistent snapshot.
-    const check = await this.prisma.$transaction((tx) => this.availability.checkSlot({
+    const request = {
       serviceId: cmd.serviceId, providerId: cmd.providerId, start: cmd.start, isNewPatient: cmd.isNewPatient ?? true,
       holder: cmd.holder, ignoreAppointmentId: cmd.ignoreAppointmentId ?? null,
-    }, tx));
+    };
+    // Outside the cached bookable window: everything read fresh, in a transaction only so the check
+    // sees one consistent snapshot.
+    const check = await this.availability.checkSlotNow(request) ?? await this.prisma.$transaction((tx) => this.availability.checkSlot(request, tx));
     if (!check.ok) {
       if (check.reason === 'taken') throw new SlotTakenError(await this.booking.alternatives(cmd.serviceId, cmd.start));
       throw new PolicyViolationError(check.reason, `That time cannot be held: ${check.reason.replace(/_/g, ' ')}.`);

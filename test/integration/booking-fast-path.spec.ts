@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { BookingService } from '../../src/booking/booking.service.js';
+import { HoldService } from '../../src/booking/hold.service.js';
 import { AvailabilityService } from '../../src/availability/availability.service.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
@@ -73,6 +74,19 @@ describe('booking fast path and the schedule version', () => {
     await expect(booking.book({ serviceId: ids.followUp, providerId: ids.patel, start, patientId: other.id, source: 'api', actor }))
       .rejects.toMatchObject({ code: 'POLICY_VIOLATION' });
     expect(await prisma.appointment.count({ where: { providerId: ids.patel, startsAt: start } })).toBe(0);
+  });
+
+  it('a hold placed right after the day was closed is refused (holds check the current schedule)', async () => {
+    const holds = running.app.get(HoldService);
+    const start = at(11, 14);
+    // The first hold succeeds (and leaves the day's schedule cached); released, the time is free again.
+    const first = await holds.place({ serviceId: ids.followUp, providerId: ids.patel, start, holder: 'conversation-a' });
+    await holds.release(first.providerId, first.token);
+    const day = DateTime.fromJSDate(start, { zone }).toISODate()!;
+    await prisma.scheduleException.create({
+      data: { clinicId: ids.clinicId, providerId: ids.patel, kind: 'closed', startsOn: new Date(`${day}T00:00:00Z`), endsOn: new Date(`${day}T00:00:00Z`), reason: 'Training' },
+    });
+    await expect(holds.place({ serviceId: ids.followUp, providerId: ids.patel, start, holder: 'conversation-b' })).rejects.toMatchObject({ code: 'POLICY_VIOLATION' });
   });
 
   it('writes the same audit row and outbox event as the full transaction', async () => {
