@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: install what is missing, make sure Postgres and Redis answer, then lint, type-check and
 // run every test (unit, integration and e2e against real Postgres, Redis and HTTP).
-import { devEnv } from './lib/env.mjs';
+import { devEnv, NO_PROVIDER_APIS } from './lib/env.mjs';
 import { ensureChromium, ensureConsoleBuild, ensureInstalled, ensurePrismaClient, ensureServices, run, step } from './lib/setup.mjs';
 
-const env = devEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+// Tests talk only to this machine: provider APIs point at a closed local port unless a test starts
+// its own fake of them (the channel e2e tests pass the fake's address).
+const env = devEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...NO_PROVIDER_APIS });
 const jestArgs = process.argv.slice(2);
 
 try {

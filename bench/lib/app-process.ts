@@ -14,7 +14,11 @@ export function benchEnv(database: string, extra: Record<string, string> = {}): 
   const url = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/clinic');
   url.pathname = `/${database}`;
   // NODE_ENV=development only so the demo encryption keys are accepted for throwaway data.
-  return { ...(process.env as Record<string, string>), NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), REDIS_PREFIX: `bench-${database}`, ...extra };
+  // Provider APIs at a closed local port (benchmarks talk only to this machine); bench/channels passes its fake's address.
+  return {
+    ...(process.env as Record<string, string>), NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), REDIS_PREFIX: `bench-${database}`,
+    TWILIO_API_BASE_URL: 'http://127.0.0.1:9', META_GRAPH_BASE_URL: 'http://127.0.0.1:9', ...extra,
+  };
 }
 
 /** A fresh database with the demo clinic, for one benchmark. */

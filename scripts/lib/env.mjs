@@ -24,6 +24,9 @@ function read(file) {
   return existsSync(path) ? parseDotenv(readFileSync(path, 'utf8')) : {};
 }
 
+/** Twilio's and Meta's API addresses for tests and benchmarks: a closed port on this machine, so nothing leaves it. */
+export const NO_PROVIDER_APIS = { TWILIO_API_BASE_URL: 'http://127.0.0.1:9', META_GRAPH_BASE_URL: 'http://127.0.0.1:9' };
+
 export function devEnv(overrides = {}) {
   const fromFiles = { ...read('.env.example'), ...read('.env') };
   const env = { ...fromFiles, ...process.env, ...overrides };
