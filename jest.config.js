@@ -23,6 +23,9 @@ const common = {
 };
 
 export default {
+  // A suite whose teardown failed can leave a server or connection open; the failure is reported,
+  // and the run must still end by itself (CI would otherwise wait for its own timeout).
+  forceExit: true,
   projects: [
     // admin/src: the console's pure logic (calendar layout and columns); its screens are covered by test/browser.
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/admin/src/**/*.spec.ts'] },

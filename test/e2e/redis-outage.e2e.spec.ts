@@ -29,13 +29,15 @@ describe('when Redis is down', () => {
     await redis.start();
     running = await startApp(testConfig(db.url, { REDIS_URL: redis.url, REDIS_PREFIX: prefix }));
     api = apiClient(running.url);
-  });
+  }, 60_000);
+  // Closing the app waits for its BullMQ workers and relay to let go of a Redis that just came back;
+  // on a loaded CI machine that took longer than Jest's default 5 s (seen once in a full run).
   afterAll(async () => {
     await running?.close();
     await redis?.stop();
     await prisma.$disconnect();
     await db.drop();
-  });
+  }, 30_000);
 
   it('answers holds with 503, keeps staff bookings safe, and delivers the outbox after Redis returns', async () => {
     const day = DateTime.now().setZone('America/New_York').startOf('week').plus({ weeks: 4, days: 1 });
