@@ -12,6 +12,10 @@ import { withQueueTimeout } from '../queue/queue-timeout.js';
 
 const POLL_MS = 250;
 const BATCH = 100;
+/** Delivered events are kept this long (to look into a recent delivery), then deleted in hourly passes. */
+const KEEP_PUBLISHED_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+const PRUNE_BATCH = 5_000;
 const ADD_TIMEOUT_MS = 2_000;
 
 /**
@@ -23,6 +27,7 @@ const ADD_TIMEOUT_MS = 2_000;
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private repeating: { stop(): void } | undefined;
+  private pruning: { stop(): void } | undefined;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -41,11 +46,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.config.role === 'api') return;
     // A failed pass leaves its events in Postgres for the next one (a queue failure is logged by the pass).
     this.repeating = repeatAfter(POLL_MS, () => this.relayOnce(), () => undefined);
+    this.pruning = repeatAfter(PRUNE_EVERY_MS, () => this.prune(), (error) => this.logger.warn({ err: error.message }, 'outbox prune failed'));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.repeating?.stop();
+    this.pruning?.stop();
     await this.running?.catch(() => undefined);
+  }
+
+  /** Deletes events delivered more than KEEP_PUBLISHED_MS ago, in batches; returns how many. */
+  async prune(): Promise<number> {
+    const before = new Date(+this.clock.now() - KEEP_PUBLISHED_MS);
+    let total = 0;
+    for (let deleted = PRUNE_BATCH; deleted === PRUNE_BATCH;) {
+      deleted = await this.outbox.prunePublished(before, PRUNE_BATCH);
+      total += deleted;
+    }
+    return total;
   }
 
   /** One pass; returns how many events reached the queue. Safe to call from several processes. */

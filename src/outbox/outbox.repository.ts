@@ -27,6 +27,15 @@ export class OutboxRepository {
    * makes relays take turns, so events reach the queue in id order — in order per appointment —
    * even with several worker processes. Plain pg (it runs after every booking).
    */
+  /**
+   * Deletes up to `limit` events published before `before` (oldest first); returns how many. The
+   * outbox is a delivery queue, not a history: the audit log is the record of what happened.
+   */
+  async prunePublished(before: Date, limit: number): Promise<number> {
+    const rows = await this.sql.query(PRUNE_PUBLISHED, [before, limit]);
+    return rows.length;
+  }
+
   async withOldestUnpublished<T>(limit: number, fn: (events: PendingEvent[], claim: OutboxClaim) => Promise<T>): Promise<T | null> {
     return this.sql.transaction(async (query) => {
       const [lock] = await query<{ locked: boolean }>(TRY_RELAY_LOCK, []);
@@ -55,3 +64,9 @@ const OLDEST_UNPUBLISHED: PreparedStatement = {
 };
 const MARK_PUBLISHED: PreparedStatement = { name: 'outbox-mark-published', text: 'UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])' };
 const RECORD_FAILURE: PreparedStatement = { name: 'outbox-record-failure', text: 'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1::bigint' };
+const PRUNE_PUBLISHED: PreparedStatement = {
+  name: 'outbox-prune-published',
+  text: `DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox WHERE published_at IS NOT NULL AND published_at < $1 ORDER BY id LIMIT $2
+         ) RETURNING id`,
+};
