@@ -80,8 +80,7 @@ export class AvailabilityRepository {
     });
   }
 
-  /** Bumped by the database on any change availability depends on (booking_throughput migration). */
-  /** The clinic's schedule version (bumped by every change to rules, exceptions, rooms, services…); read on every search, so plain pg. */
+  /** Bumped by the database on any change availability depends on (booking_throughput migration); read on every search, so plain pg. */
   async scheduleVersion(clinicId: string): Promise<bigint> {
     const [row] = await this.sql.query<{ version: string }>(SCHEDULE_VERSION, [clinicId]);
     if (!row) throw new Error(`clinic ${clinicId} not found`);

@@ -5,6 +5,7 @@ import type { Appointment, Prisma } from '../generated/prisma/client.js';
 import type { AppointmentSource, AppointmentStatus } from '../generated/prisma/enums.js';
 import { ACTIVE_STATUSES } from './appointment-status.js';
 import { Batcher } from '../common/batcher.js';
+import { pickColumns, selectColumns } from '../database/row-columns.js';
 
 const WITH_NAMES = {
   provider: { select: { name: true, shortName: true } },
@@ -85,9 +86,8 @@ export class AppointmentRepository {
     return inputs.map((input) => {
       const row = byId.get(input.appointment.id);
       if (!row?.current) return { kind: 'stale' };
-      if (!row.id) return { kind: 'conflict' };
-      const { request_id: _, current: __, ...appointment } = row;
-      return { kind: 'booked', appointment: camelize(appointment) as unknown as Appointment };
+      const appointment = pickColumns<Appointment>(row, 'a_', APPOINTMENT_FIELDS);
+      return appointment ? { kind: 'booked', appointment } : { kind: 'conflict' };
     });
   }
 
@@ -140,9 +140,13 @@ export class AppointmentRepository {
 /** At most this many booking statements at once; bookings arriving meanwhile share the next one. */
 const BATCH_LIMITS = { maxBatch: 16, maxInFlight: 4 };
 
-function camelize(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
-}
+const APPOINTMENT_FIELDS = {
+  id: 'id', clinicId: 'clinic_id', providerId: 'provider_id', locationId: 'location_id', roomId: 'room_id', serviceId: 'service_id', patientId: 'patient_id',
+  startsAt: 'starts_at', endsAt: 'ends_at', blockStart: 'block_start', blockEnd: 'block_end', status: 'status', source: 'source',
+  idempotencyKey: 'idempotency_key', rescheduledFromId: 'rescheduled_from_id', cancelReason: 'cancel_reason', lateCancellation: 'late_cancellation',
+  cancelledAt: 'cancelled_at', confirmedAt: 'confirmed_at', checkedInAt: 'checked_in_at', reminderSentAt: 'reminder_sent_at',
+  createdBy: 'created_by', updatedBy: 'updated_by', notes: 'notes', createdAt: 'created_at', updatedAt: 'updated_at',
+} satisfies Record<keyof Appointment, string>;
 
 /**
  * The fast path's statement for a batch of bookings (insertBatch): one array per column, one element
@@ -195,6 +199,6 @@ const INSERT_BATCH_IF_SCHEDULE_CURRENT: PreparedStatement = {
         SELECT g.clinic_id, 'appointment', appt.id::text, g.event_type, g.payload::jsonb || jsonb_build_object('status', appt.status)
         FROM appt JOIN guard g ON g.id = appt.id
       )
-      SELECT i.id AS request_id, g.id IS NOT NULL AS current, appt.*, appt.status::text AS status, appt.source::text AS source
+      SELECT i.id AS request_id, g.id IS NOT NULL AS current, ${selectColumns('appt', 'a_', APPOINTMENT_FIELDS)}
       FROM input i LEFT JOIN guard g ON g.id = i.id LEFT JOIN appt ON appt.id = i.id`,
 };

@@ -42,7 +42,6 @@ export class ConversationRepository {
     return row ? { conversationId: row.conversation_id, hasProfileName: false, inboundId: row.inbound_id } : null;
   }
 
-
   findById(id: string) {
     return this.prisma.conversation.findUnique({ where: { id } });
   }
@@ -188,18 +187,25 @@ export class ConversationRepository {
   }
 }
 
+/**
+ * The inbound message stored once (a provider's retry is DO NOTHING) in the conversation the CTE
+ * `source` yields; parameters $1 clinic, $2 channel, $4–$9 as in insertInboundForAddress.
+ */
+function insertInboundInto(source: string): string {
+  return `
+      INSERT INTO messages (clinic_id, conversation_id, direction, channel, provider, provider_message_id, body_enc, status, created_at, status_updated_at, choice_id, unsupported)
+      SELECT $1::uuid, ${source}.id, 'inbound', $2::channel, $4::channel_provider, $5, $6, 'received', $7, $7, $8, $9 FROM ${source}
+      ON CONFLICT (provider, provider_message_id) DO NOTHING
+      RETURNING id`;
+}
+
 const INSERT_INBOUND_FOR_ADDRESS: PreparedStatement = {
   name: 'insert-inbound-for-address',
   text: `
     WITH conversation AS (
       SELECT id, profile_name_enc IS NOT NULL AS has_profile_name FROM conversations
       WHERE clinic_id = $1::uuid AND channel = $2::channel AND address_hash = $3
-    ), inbound AS (
-      INSERT INTO messages (clinic_id, conversation_id, direction, channel, provider, provider_message_id, body_enc, status, created_at, status_updated_at, choice_id, unsupported)
-      SELECT $1::uuid, conversation.id, 'inbound', $2::channel, $4::channel_provider, $5, $6, 'received', $7, $7, $8, $9 FROM conversation
-      ON CONFLICT (provider, provider_message_id) DO NOTHING
-      RETURNING id
-    )
+    ), inbound AS (${insertInboundInto('conversation')})
     SELECT conversation.id AS conversation_id, conversation.has_profile_name, inbound.id AS inbound_id FROM conversation LEFT JOIN inbound ON true`,
 };
 
@@ -283,11 +289,6 @@ const INSERT_INBOUND_CREATING_CONVERSATION: PreparedStatement = {
       VALUES ($1::uuid, $2::channel, $10, $3, $11, (SELECT id FROM patients WHERE clinic_id = $1::uuid AND phone_hash = $12))
       ON CONFLICT (clinic_id, channel, address_hash) DO NOTHING
       RETURNING id
-    ), inbound AS (
-      INSERT INTO messages (clinic_id, conversation_id, direction, channel, provider, provider_message_id, body_enc, status, created_at, status_updated_at, choice_id, unsupported)
-      SELECT $1::uuid, created.id, 'inbound', $2::channel, $4::channel_provider, $5, $6, 'received', $7, $7, $8, $9 FROM created
-      ON CONFLICT (provider, provider_message_id) DO NOTHING
-      RETURNING id
-    )
+    ), inbound AS (${insertInboundInto('created')})
     SELECT created.id AS conversation_id, inbound.id AS inbound_id FROM created LEFT JOIN inbound ON true`,
 };

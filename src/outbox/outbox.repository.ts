@@ -23,11 +23,6 @@ export class OutboxRepository {
   }
 
   /**
-   * Claims the oldest unpublished events for one relay pass. The transaction-scoped advisory lock
-   * makes relays take turns, so events reach the queue in id order — in order per appointment —
-   * even with several worker processes. Plain pg (it runs after every booking).
-   */
-  /**
    * Deletes up to `limit` events published before `before` (oldest first); returns how many. The
    * outbox is a delivery queue, not a history: the audit log is the record of what happened.
    */
@@ -36,6 +31,11 @@ export class OutboxRepository {
     return rows.length;
   }
 
+  /**
+   * Claims the oldest unpublished events for one relay pass. The transaction-scoped advisory lock
+   * makes relays take turns, so events reach the queue in id order — in order per appointment —
+   * even with several worker processes. Plain pg (it runs after every booking).
+   */
   async withOldestUnpublished<T>(limit: number, fn: (events: PendingEvent[], claim: OutboxClaim) => Promise<T>): Promise<T | null> {
     return this.sql.transaction(async (query) => {
       const [lock] = await query<{ locked: boolean }>(TRY_RELAY_LOCK, []);

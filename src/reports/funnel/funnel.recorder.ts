@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Channel } from '../../generated/prisma/enums.js';
-import { type TurnSignals, turnSignals, type TurnEffect } from './funnel-signals.js';
+import { turnSignals, type TurnEffect } from './funnel-signals.js';
 import { FunnelRepository } from './funnel.repository.js';
 
 /** A session ends after this long without a message (WhatsApp's customer-service window). */
@@ -34,15 +34,12 @@ export class FunnelRecorder {
 
   async record(turn: FunnelTurn): Promise<void> {
     try {
-      await this.apply(turn, turnSignals(turn.states, turn.effects));
+      await this.funnels.recordTurn({
+        clinicId: turn.clinicId, conversationId: turn.conversationId, channel: turn.channel, arrivedAt: turn.arrivedAt, at: turn.now, language: turn.language,
+        signals: turnSignals(turn.states, turn.effects),
+      }, SESSION_GAP_MS);
     } catch (error) {
       this.logger.error({ conversationId: turn.conversationId, err: (error as Error).message }, 'funnel stage not recorded');
     }
-  }
-
-  private async apply(turn: FunnelTurn, signals: TurnSignals): Promise<void> {
-    await this.funnels.recordTurn({
-      clinicId: turn.clinicId, conversationId: turn.conversationId, channel: turn.channel, arrivedAt: turn.arrivedAt, at: turn.now, language: turn.language, signals,
-    }, SESSION_GAP_MS);
   }
 }
