@@ -1,8 +1,5 @@
 import { DateTime } from 'luxon';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
-import { prismaFor } from '../support/fixtures.js';
-import { startApp, type RunningApp } from '../support/http-app.js';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { useTestApp } from '../support/test-app.js';
 
 /** GET /api/v1/availability against the seeded demo clinic, over real HTTP. */
 interface SlotBody { start: string; end: string; localDate: string; localTime: string; localStart: string; providerName: string; providerId: string; locationName: string | null; roomId: string | null }
@@ -11,31 +8,10 @@ interface Body { timezone: string; service: { name: string }; slots: SlotBody[];
 const zone = 'America/New_York';
 
 describe('GET /api/v1/availability (demo clinic)', () => {
-  let db: TestDatabase;
-  let running: RunningApp;
-  let prisma: PrismaClient;
-  let ids: { patel: string; garcia: string; khan: string; lee: string; downtown: string; northside: string };
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    prisma = prismaFor(db.url);
-    running = await startApp(testConfig(db.url));
-    const providers = await prisma.provider.findMany();
-    const byName = (n: string) => providers.find((p) => p.name.includes(n))!.id;
-    const locations = await prisma.location.findMany();
-    ids = {
-      patel: byName('Patel'), garcia: byName('García'), khan: byName('Khan'), lee: byName('Lee'),
-      downtown: locations.find((l) => l.name === 'Downtown')!.id, northside: locations.find((l) => l.name === 'Northside')!.id,
-    };
-  });
-  afterAll(async () => {
-    await running?.close();
-    await prisma.$disconnect();
-    await db.drop();
-  });
+  const env = useTestApp('demo');
 
   const get = async (query: Record<string, string | number>) => {
-    const res = await fetch(`${running.url}/api/v1/availability?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`);
+    const res = await fetch(`${env.running.url}/api/v1/availability?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`);
     return { status: res.status, body: (await res.json()) as Body };
   };
   const nextWeek = () => {
@@ -45,7 +21,7 @@ describe('GET /api/v1/availability (demo clinic)', () => {
 
   it("Dr. Patel's follow-ups next week: 30-minute slots Mon–Fri from 09:00, none in the 12:00–13:00 break", async () => {
     const { from, to } = nextWeek();
-    const { status, body } = await get({ service: 'follow-up', provider: ids.patel, from, to });
+    const { status, body } = await get({ service: 'follow-up', provider: env.ids.patel, from, to });
     expect(status).toBe(200);
     expect(body.timezone).toBe(zone);
     expect(body.service.name).toBe('Follow-up visit');
@@ -70,11 +46,11 @@ describe('GET /api/v1/availability (demo clinic)', () => {
     const { monday } = nextWeek();
     const day = monday.plus({ days: 2 });
     // Clear Dr. Patel's Wednesday so the expectation does not depend on the generated history.
-    await prisma.appointment.updateMany({
-      where: { providerId: ids.patel, startsAt: { gte: day.toJSDate(), lt: day.plus({ days: 1 }).toJSDate() } },
+    await env.prisma.appointment.updateMany({
+      where: { providerId: env.ids.patel, startsAt: { gte: day.toJSDate(), lt: day.plus({ days: 1 }).toJSDate() } },
       data: { status: 'cancelled', cancelReason: 'test: clear the day' },
     });
-    const { body } = await get({ service: 'follow-up', provider: ids.patel, from: day.toISODate()!, to: day.toISODate()! });
+    const { body } = await get({ service: 'follow-up', provider: env.ids.patel, from: day.toISODate()!, to: day.toISODate()! });
     expect(body.slots.map((s) => s.localTime)).toEqual([
       '09:00', '09:15', '09:30', '09:45', '10:00', '10:15', '10:30', '10:45', '11:00', '11:15', '11:30',
       '13:00', '13:15', '13:30', '13:45', '14:00', '14:15', '14:30', '14:45', '15:00', '15:15', '15:30', '15:45', '16:00', '16:15', '16:30',
@@ -84,21 +60,21 @@ describe('GET /api/v1/availability (demo clinic)', () => {
   it('reflects a schedule change in the very next search (the cached schedule is kept only while the schedule version stands)', async () => {
     const { monday } = nextWeek();
     const day = monday.plus({ days: 3 }).toISODate()!;
-    const before = await get({ service: 'follow-up', provider: ids.patel, from: day, to: day });
+    const before = await get({ service: 'follow-up', provider: env.ids.patel, from: day, to: day });
     expect(before.body.slots.length).toBeGreaterThan(0);
-    const closure = await prisma.scheduleException.create({
-      data: { clinicId: (await prisma.clinic.findFirstOrThrow()).id, providerId: ids.patel, kind: 'closed', startsOn: new Date(`${day}T00:00:00Z`), endsOn: new Date(`${day}T00:00:00Z`), reason: 'test: training day' },
+    const closure = await env.prisma.scheduleException.create({
+      data: { clinicId: (await env.prisma.clinic.findFirstOrThrow()).id, providerId: env.ids.patel, kind: 'closed', startsOn: new Date(`${day}T00:00:00Z`), endsOn: new Date(`${day}T00:00:00Z`), reason: 'test: training day' },
     });
-    expect((await get({ service: 'follow-up', provider: ids.patel, from: day, to: day })).body.slots).toEqual([]);
-    await prisma.scheduleException.delete({ where: { id: closure.id } });
-    expect((await get({ service: 'follow-up', provider: ids.patel, from: day, to: day })).body.slots.map((s) => s.start)).toEqual(before.body.slots.map((s) => s.start));
+    expect((await get({ service: 'follow-up', provider: env.ids.patel, from: day, to: day })).body.slots).toEqual([]);
+    await env.prisma.scheduleException.delete({ where: { id: closure.id } });
+    expect((await get({ service: 'follow-up', provider: env.ids.patel, from: day, to: day })).body.slots.map((s) => s.start)).toEqual(before.body.slots.map((s) => s.start));
   });
 
   it('never offers time that is booked (buffers included)', async () => {
     const { from, to, monday } = nextWeek();
-    const { body } = await get({ service: 'physio', provider: ids.lee, from, to });
-    const booked = await prisma.appointment.findMany({
-      where: { providerId: ids.lee, status: { in: ['confirmed', 'requested', 'checked_in'] }, startsAt: { gte: monday.toJSDate(), lt: monday.plus({ days: 6 }).toJSDate() } },
+    const { body } = await get({ service: 'physio', provider: env.ids.lee, from, to });
+    const booked = await env.prisma.appointment.findMany({
+      where: { providerId: env.ids.lee, status: { in: ['confirmed', 'requested', 'checked_in'] }, startsAt: { gte: monday.toJSDate(), lt: monday.plus({ days: 6 }).toJSDate() } },
     });
     expect(booked.length).toBeGreaterThan(0);
     for (const slot of body.slots) {
@@ -121,14 +97,14 @@ describe('GET /api/v1/availability (demo clinic)', () => {
     const { from, to } = nextWeek();
     const { body } = await get({ service: 'vaccination', from, to, limit: 10 });
     expect(body.slots).toHaveLength(10);
-    const all = (await Promise.all([ids.patel, ids.garcia].map((provider) => get({ service: 'vaccination', provider, from, to })))).flatMap((r) => r.body.slots);
+    const all = (await Promise.all([env.ids.patel, env.ids.garcia].map((provider) => get({ service: 'vaccination', provider, from, to })))).flatMap((r) => r.body.slots);
     const earliest = all.sort((a, b) => a.start.localeCompare(b.start) || a.providerId.localeCompare(b.providerId)).slice(0, 10);
     expect(body.slots.map((s) => `${s.start} ${s.providerId}`)).toEqual(earliest.map((s) => `${s.start} ${s.providerId}`));
   });
 
   it('filters by location: Dr. García at Northside only on Tuesdays and Thursdays, 12:00–18:00', async () => {
     const { from, to } = nextWeek();
-    const { body } = await get({ service: 'follow-up', provider: ids.garcia, location: ids.northside, from, to });
+    const { body } = await get({ service: 'follow-up', provider: env.ids.garcia, location: env.ids.northside, from, to });
     expect(body.slots.length).toBeGreaterThan(0);
     for (const slot of body.slots) {
       const start = DateTime.fromISO(slot.start, { zone });
@@ -171,14 +147,14 @@ describe('GET /api/v1/availability (demo clinic)', () => {
 
     it('a provider who does not offer the service', async () => {
       const { from, to } = nextWeek();
-      const { status, body } = await get({ service: 'physio', provider: ids.patel, from, to });
+      const { status, body } = await get({ service: 'physio', provider: env.ids.patel, from, to });
       expect(status).toBe(400);
       expect(body.message).toMatch(/does not offer Physio session/);
     });
   });
 
   it('is documented in the OpenAPI document', async () => {
-    const doc = (await (await fetch(`${running.url}/docs/json`)).json()) as { paths: Record<string, { get?: { parameters: { name: string }[] } }> };
+    const doc = (await (await fetch(`${env.running.url}/docs/json`)).json()) as { paths: Record<string, { get?: { parameters: { name: string }[] } }> };
     expect(doc.paths['/api/v1/availability']?.get?.parameters.map((p) => p.name).sort()).toEqual(['clinic', 'from', 'holder', 'limit', 'location', 'provider', 'service', 'to']);
   });
 });

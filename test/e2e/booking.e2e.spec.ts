@@ -1,55 +1,34 @@
 import { DateTime } from 'luxon';
 import { apiClient } from '../support/api-client.js';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
-import { demoIds } from '../support/demo-ids.js';
-import { prismaFor } from '../support/fixtures.js';
-import { startApp, type RunningApp } from '../support/http-app.js';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { useTestApp } from '../support/test-app.js';
 
 /** Holds and bookings over real HTTP, on real Postgres and Redis. */
 const zone = 'America/New_York';
 interface Slot { start: string; end: string; providerId: string; localTime: string }
 
 describe('booking API', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let running: RunningApp;
-  let api: ReturnType<typeof apiClient>;
-  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const env = useTestApp('demo');
   let phone = 2_000_000;
   const newPatient = () => ({ phone: `+1917${++phone}`, fullName: 'Test Patient', dateOfBirth: '1980-01-01' });
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    prisma = prismaFor(db.url);
-    ids = await demoIds(prisma);
-    running = await startApp(testConfig(db.url));
-    api = apiClient(running.url);
-  });
-  afterAll(async () => {
-    await running?.close();
-    await prisma.$disconnect();
-    await db.drop();
-  });
 
   /** Free slots for a service/provider on a weekday some weeks ahead, clear of the seeded history. */
   async function freeSlots(serviceId: string, providerId: string, weeksAhead = 4, weekday = 2, holder?: string): Promise<Slot[]> {
     const day = DateTime.now().setZone(zone).startOf('week').plus({ weeks: weeksAhead, days: weekday - 1 }).toISODate()!;
-    const res = await api('GET', `/api/v1/availability?service=${serviceId}&provider=${providerId}&from=${day}&to=${day}${holder ? `&holder=${holder}` : ''}`);
+    const res = await env.api('GET', `/api/v1/availability?service=${serviceId}&provider=${providerId}&from=${day}&to=${day}${holder ? `&holder=${holder}` : ''}`);
     expect(res.status).toBe(200);
     return res.body.slots;
   }
 
   it('refuses requests without a staff sign-in', async () => {
-    const res = await apiClient(running.url, '')('POST', '/api/v1/appointments', {});
+    const res = await apiClient(env.running.url, '')('POST', '/api/v1/appointments', {});
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
   });
 
   it('200 concurrent attempts on one slot: exactly one 201, the rest 409 with alternatives, no 5xx, one row', async () => {
-    const [slot] = await freeSlots(ids.followUp, ids.patel, 3, 1);
+    const [slot] = await freeSlots(env.ids.followUp, env.ids.patel, 3, 1);
     const attempts = await Promise.all(Array.from({ length: 200 }, () =>
-      api('POST', '/api/v1/appointments', { serviceId: ids.followUp, providerId: ids.patel, start: slot!.start, patient: newPatient() })));
+      env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId: env.ids.patel, start: slot!.start, patient: newPatient() })));
     const statuses = attempts.map((a) => a.status);
     const others = attempts.filter((a) => a.status !== 201 && a.status !== 409);
     expect(others.map((a) => `${a.status} ${JSON.stringify(a.body)}`)).toEqual([]);
@@ -59,156 +38,156 @@ describe('booking API', () => {
     const conflict = attempts.find((a) => a.status === 409)!;
     expect(conflict.body.code).toBe('SLOT_TAKEN');
     expect(conflict.body.details.alternatives.length).toBeGreaterThan(0);
-    expect(conflict.body.details.alternatives.every((s: Slot) => s.start !== slot!.start || s.providerId !== ids.patel)).toBe(true);
-    expect(await prisma.appointment.count({ where: { providerId: ids.patel, startsAt: new Date(slot!.start), status: 'confirmed' } })).toBe(1);
+    expect(conflict.body.details.alternatives.every((s: Slot) => s.start !== slot!.start || s.providerId !== env.ids.patel)).toBe(true);
+    expect(await env.prisma.appointment.count({ where: { providerId: env.ids.patel, startsAt: new Date(slot!.start), status: 'confirmed' } })).toBe(1);
   }, 60_000);
 
   it('overlapping attempts of different durations (60 min, and 30 min starting 15 min later) never both succeed', async () => {
     // Six weeks ahead: past the seeded upcoming bookings, so every candidate time is free.
-    const slots = await freeSlots(ids.followUp, ids.patel, 6, 3);
+    const slots = await freeSlots(env.ids.followUp, env.ids.patel, 6, 3);
     const starts = slots.filter((s) => ['09:00', '10:15', '13:00', '14:30', '15:15'].includes(s.localTime)).map((s) => s.start);
     expect(starts.length).toBeGreaterThanOrEqual(3);
     for (const start of starts) {
       const later = new Date(Date.parse(start) + 15 * 60_000).toISOString();
       const [long, short] = await Promise.all([
-        api('POST', '/api/v1/appointments', { serviceId: ids.annual, providerId: ids.patel, start, patient: newPatient() }),
-        api('POST', '/api/v1/appointments', { serviceId: ids.followUp, providerId: ids.patel, start: later, patient: newPatient() }),
+        env.api('POST', '/api/v1/appointments', { serviceId: env.ids.annual, providerId: env.ids.patel, start, patient: newPatient() }),
+        env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId: env.ids.patel, start: later, patient: newPatient() }),
       ]);
       const outcome = { start, long: `${long.status} ${long.body.code ?? ''}`, short: `${short.status} ${short.body.code ?? ''}` };
       expect({ ...outcome, bothBooked: long.status === 201 && short.status === 201 }).toEqual({ ...outcome, bothBooked: false });
       expect([long.status, short.status].every((s) => s === 201 || s === 409)).toBe(true);
     }
-    const booked = await prisma.appointment.findMany({ where: { providerId: ids.patel, status: 'confirmed' }, orderBy: { blockStart: 'asc' } });
+    const booked = await env.prisma.appointment.findMany({ where: { providerId: env.ids.patel, status: 'confirmed' }, orderBy: { blockStart: 'asc' } });
     for (let i = 1; i < booked.length; i++) expect(+booked[i]!.blockStart).toBeGreaterThanOrEqual(+booked[i - 1]!.blockEnd);
   }, 30_000);
 
   it('replaying a request with the same Idempotency-Key returns the same appointment and books once', async () => {
-    const [slot] = await freeSlots(ids.vaccination, ids.garcia, 4, 1);
+    const [slot] = await freeSlots(env.ids.vaccination, env.ids.garcia, 4, 1);
     const patient = newPatient();
-    const body = { serviceId: ids.vaccination, providerId: ids.garcia, start: slot!.start, patient };
-    const first = await api('POST', '/api/v1/appointments', body, { 'idempotency-key': 'book-once-1' });
-    const again = await api('POST', '/api/v1/appointments', body, { 'idempotency-key': 'book-once-1' });
-    const concurrent = await Promise.all([1, 2, 3].map(() => api('POST', '/api/v1/appointments', body, { 'idempotency-key': 'book-once-1' })));
+    const body = { serviceId: env.ids.vaccination, providerId: env.ids.garcia, start: slot!.start, patient };
+    const first = await env.api('POST', '/api/v1/appointments', body, { 'idempotency-key': 'book-once-1' });
+    const again = await env.api('POST', '/api/v1/appointments', body, { 'idempotency-key': 'book-once-1' });
+    const concurrent = await Promise.all([1, 2, 3].map(() => env.api('POST', '/api/v1/appointments', body, { 'idempotency-key': 'book-once-1' })));
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     expect(concurrent.map((c) => c.body.id)).toEqual([first.body.id, first.body.id, first.body.id]);
-    expect(await prisma.appointment.count({ where: { idempotencyKey: 'book-once-1' } })).toBe(1);
-    const other = await api('POST', '/api/v1/appointments', { ...body, start: new Date(Date.parse(slot!.start) + 3_600_000).toISOString() }, { 'idempotency-key': 'book-once-1' });
+    expect(await env.prisma.appointment.count({ where: { idempotencyKey: 'book-once-1' } })).toBe(1);
+    const other = await env.api('POST', '/api/v1/appointments', { ...body, start: new Date(Date.parse(slot!.start) + 3_600_000).toISOString() }, { 'idempotency-key': 'book-once-1' });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_CONFLICT');
   });
 
   describe('holds', () => {
     beforeAll(async () => {
-      await prisma.clinic.updateMany({ data: { holdTtlSeconds: 2 } });
+      await env.prisma.clinic.updateMany({ data: { holdTtlSeconds: 2 } });
       await new Promise((r) => setTimeout(r, 5_100)); // let the service cache pick up the short TTL
     }, 10_000);
-    afterAll(() => prisma.clinic.updateMany({ data: { holdTtlSeconds: 300 } }));
+    afterAll(() => env.prisma.clinic.updateMany({ data: { holdTtlSeconds: 300 } }));
 
     it('hides a held slot from everyone but its holder, and it reappears after the TTL', async () => {
-      const [slot] = await freeSlots(ids.skinCheck, ids.khan, 4, 2);
-      const hold = await api('POST', '/api/v1/holds', { serviceId: ids.skinCheck, providerId: ids.khan, start: slot!.start, holder: 'conv-a' });
+      const [slot] = await freeSlots(env.ids.skinCheck, env.ids.khan, 4, 2);
+      const hold = await env.api('POST', '/api/v1/holds', { serviceId: env.ids.skinCheck, providerId: env.ids.khan, start: slot!.start, holder: 'conv-a' });
       expect(hold.status).toBe(201);
       expect(hold.body.token).toEqual(expect.any(String));
-      expect((await freeSlots(ids.skinCheck, ids.khan, 4, 2)).map((s) => s.start)).not.toContain(slot!.start);
-      expect((await freeSlots(ids.skinCheck, ids.khan, 4, 2, 'conv-a')).map((s) => s.start)).toContain(slot!.start);
-      const rival = await api('POST', '/api/v1/holds', { serviceId: ids.skinCheck, providerId: ids.khan, start: slot!.start, holder: 'conv-b' });
+      expect((await freeSlots(env.ids.skinCheck, env.ids.khan, 4, 2)).map((s) => s.start)).not.toContain(slot!.start);
+      expect((await freeSlots(env.ids.skinCheck, env.ids.khan, 4, 2, 'conv-a')).map((s) => s.start)).toContain(slot!.start);
+      const rival = await env.api('POST', '/api/v1/holds', { serviceId: env.ids.skinCheck, providerId: env.ids.khan, start: slot!.start, holder: 'conv-b' });
       expect(rival.status).toBe(409);
       await new Promise((r) => setTimeout(r, 2_300));
-      expect((await freeSlots(ids.skinCheck, ids.khan, 4, 2)).map((s) => s.start)).toContain(slot!.start);
-      const late = await api('POST', '/api/v1/appointments', { serviceId: ids.skinCheck, providerId: ids.khan, start: slot!.start, holdToken: hold.body.token, patient: newPatient() });
+      expect((await freeSlots(env.ids.skinCheck, env.ids.khan, 4, 2)).map((s) => s.start)).toContain(slot!.start);
+      const late = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.skinCheck, providerId: env.ids.khan, start: slot!.start, holdToken: hold.body.token, patient: newPatient() });
       expect(late.status).toBe(410);
       expect(late.body.code).toBe('HOLD_EXPIRED');
     }, 20_000);
 
     it('books with a live hold and releases it; a foreign token is refused', async () => {
-      const [slot] = await freeSlots(ids.skinCheck, ids.khan, 4, 3);
-      const hold = await api('POST', '/api/v1/holds', { serviceId: ids.skinCheck, providerId: ids.khan, start: slot!.start, holder: 'conv-c' });
-      const foreign = await api('POST', '/api/v1/appointments', { serviceId: ids.skinCheck, providerId: ids.khan, start: slot!.start, holdToken: 'not-a-real-token', patient: newPatient() });
+      const [slot] = await freeSlots(env.ids.skinCheck, env.ids.khan, 4, 3);
+      const hold = await env.api('POST', '/api/v1/holds', { serviceId: env.ids.skinCheck, providerId: env.ids.khan, start: slot!.start, holder: 'conv-c' });
+      const foreign = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.skinCheck, providerId: env.ids.khan, start: slot!.start, holdToken: 'not-a-real-token', patient: newPatient() });
       expect(foreign.status).toBe(410);
-      const booked = await api('POST', '/api/v1/appointments', { serviceId: ids.skinCheck, providerId: ids.khan, start: slot!.start, holdToken: hold.body.token, patient: newPatient() });
+      const booked = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.skinCheck, providerId: env.ids.khan, start: slot!.start, holdToken: hold.body.token, patient: newPatient() });
       expect(booked.status).toBe(201);
-      const again = await api('POST', '/api/v1/holds', { serviceId: ids.skinCheck, providerId: ids.khan, start: slot!.start, holder: 'conv-d' });
+      const again = await env.api('POST', '/api/v1/holds', { serviceId: env.ids.skinCheck, providerId: env.ids.khan, start: slot!.start, holder: 'conv-d' });
       expect(again.status).toBe(409);
     });
   });
 
   it('refuses times outside the rules, unless staff override with a reason (audited)', async () => {
     const sunday = DateTime.now().setZone(zone).startOf('week').plus({ weeks: 4, days: 6 }).set({ hour: 10 });
-    const body = { serviceId: ids.followUp, providerId: ids.patel, start: sunday.toUTC().toISO(), patient: newPatient(), source: 'console' };
-    const refused = await api('POST', '/api/v1/appointments', body);
+    const body = { serviceId: env.ids.followUp, providerId: env.ids.patel, start: sunday.toUTC().toISO(), patient: newPatient(), source: 'console' };
+    const refused = await env.api('POST', '/api/v1/appointments', body);
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'POLICY_VIOLATION', details: { rule: 'outside_hours' } });
-    const forced = await api('POST', '/api/v1/appointments', { ...body, override: { reason: 'Urgent review requested by Dr. Patel' } });
+    const forced = await env.api('POST', '/api/v1/appointments', { ...body, override: { reason: 'Urgent review requested by Dr. Patel' } });
     expect(forced.status).toBe(201);
     expect(forced.body.locationName).toBe('Downtown');
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: forced.body.id } });
+    const audit = await env.prisma.auditLog.findFirstOrThrow({ where: { entityId: forced.body.id } });
     expect(audit).toMatchObject({ action: 'appointment.force_booked', reason: 'Urgent review requested by Dr. Patel', actorType: 'staff' });
     expect(audit.details).toMatchObject({ overrides: ['outside_hours'] });
-    const overlap = await api('POST', '/api/v1/appointments', { ...body, start: sunday.plus({ minutes: 15 }).toUTC().toISO(), override: { reason: 'Second urgent case' } });
+    const overlap = await env.api('POST', '/api/v1/appointments', { ...body, start: sunday.plus({ minutes: 15 }).toUTC().toISO(), override: { reason: 'Second urgent case' } });
     expect(overlap.status).toBe(409);
     expect(overlap.body.details.blockingAppointmentId).toBe(forced.body.id);
   });
 
   it('a new-patient-only service is refused for a returning patient', async () => {
-    const [first] = await freeSlots(ids.followUp, ids.patel, 5, 1);
+    const [first] = await freeSlots(env.ids.followUp, env.ids.patel, 5, 1);
     const patient = newPatient();
-    expect((await api('POST', '/api/v1/appointments', { serviceId: ids.followUp, providerId: ids.patel, start: first!.start, patient })).status).toBe(201);
-    const [np] = await freeSlots(ids.newPatient, ids.patel, 5, 2);
-    const res = await api('POST', '/api/v1/appointments', { serviceId: ids.newPatient, providerId: ids.patel, start: np!.start, patient });
+    expect((await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId: env.ids.patel, start: first!.start, patient })).status).toBe(201);
+    const [np] = await freeSlots(env.ids.newPatient, env.ids.patel, 5, 2);
+    const res = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.newPatient, providerId: env.ids.patel, start: np!.start, patient });
     expect(res.status).toBe(422);
     expect(res.body.details.rule).toBe('new_patients_only');
   });
 
   it('reschedules to an overlapping later time atomically, linking old and new', async () => {
-    const slots = await freeSlots(ids.followUp, ids.patel, 5, 4);
+    const slots = await freeSlots(env.ids.followUp, env.ids.patel, 5, 4);
     const first = slots.find((s) => slots.some((t) => Date.parse(t.start) === Date.parse(s.start) + 15 * 60_000))!;
-    const booked = await api('POST', '/api/v1/appointments', { serviceId: ids.followUp, providerId: ids.patel, start: first.start, patient: newPatient() });
+    const booked = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId: env.ids.patel, start: first.start, patient: newPatient() });
     const later = new Date(Date.parse(first.start) + 15 * 60_000).toISOString();
-    const moved = await api('POST', `/api/v1/appointments/${booked.body.id}/reschedule`, { start: later }, { 'idempotency-key': 'move-1' });
+    const moved = await env.api('POST', `/api/v1/appointments/${booked.body.id}/reschedule`, { start: later }, { 'idempotency-key': 'move-1' });
     expect(moved.status).toBe(201);
     expect(moved.body).toMatchObject({ start: later, status: 'confirmed', rescheduledFromId: booked.body.id });
-    expect((await api('GET', `/api/v1/appointments/${booked.body.id}`)).body.status).toBe('rescheduled');
-    const replay = await api('POST', `/api/v1/appointments/${booked.body.id}/reschedule`, { start: later }, { 'idempotency-key': 'move-1' });
+    expect((await env.api('GET', `/api/v1/appointments/${booked.body.id}`)).body.status).toBe('rescheduled');
+    const replay = await env.api('POST', `/api/v1/appointments/${booked.body.id}/reschedule`, { start: later }, { 'idempotency-key': 'move-1' });
     expect(replay.body.id).toBe(moved.body.id);
-    const twice = await api('POST', `/api/v1/appointments/${booked.body.id}/reschedule`, { start: first.start });
+    const twice = await env.api('POST', `/api/v1/appointments/${booked.body.id}/reschedule`, { start: first.start });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ILLEGAL_TRANSITION');
   });
 
   it('refuses illegal status transitions and audits legal ones', async () => {
-    const [slot] = await freeSlots(ids.vaccination, ids.patel, 5, 5);
-    const booked = await api('POST', '/api/v1/appointments', { serviceId: ids.vaccination, providerId: ids.patel, start: slot!.start, patient: newPatient() });
-    const checkedIn = await api('POST', `/api/v1/appointments/${booked.body.id}/status`, { status: 'checked_in' });
+    const [slot] = await freeSlots(env.ids.vaccination, env.ids.patel, 5, 5);
+    const booked = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.vaccination, providerId: env.ids.patel, start: slot!.start, patient: newPatient() });
+    const checkedIn = await env.api('POST', `/api/v1/appointments/${booked.body.id}/status`, { status: 'checked_in' });
     expect(checkedIn.status).toBe(200);
-    expect((await api('POST', `/api/v1/appointments/${booked.body.id}/status`, { status: 'completed' })).body.status).toBe('completed');
-    const illegal = await api('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { reason: 'Patient called' });
+    expect((await env.api('POST', `/api/v1/appointments/${booked.body.id}/status`, { status: 'completed' })).body.status).toBe('completed');
+    const illegal = await env.api('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { reason: 'Patient called' });
     expect(illegal.status).toBe(409);
     expect(illegal.body.message).toMatch(/completed cannot become cancelled/);
-    const actions = (await prisma.auditLog.findMany({ where: { entityId: booked.body.id }, orderBy: { id: 'asc' } })).map((a) => a.action);
+    const actions = (await env.prisma.auditLog.findMany({ where: { entityId: booked.body.id }, orderBy: { id: 'asc' } })).map((a) => a.action);
     expect(actions).toEqual(['appointment.booked', 'appointment.checked_in', 'appointment.completed']);
   });
 
   it('cancels with a reason; a staff cancellation without a reason is refused', async () => {
-    const [slot] = await freeSlots(ids.vaccination, ids.garcia, 5, 3);
-    const booked = await api('POST', '/api/v1/appointments', { serviceId: ids.vaccination, providerId: ids.garcia, start: slot!.start, patient: newPatient() });
-    expect((await api('POST', `/api/v1/appointments/${booked.body.id}/cancel`, {})).status).toBe(400);
-    const cancelled = await api('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { reason: 'Patient travelling' });
+    const [slot] = await freeSlots(env.ids.vaccination, env.ids.garcia, 5, 3);
+    const booked = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.vaccination, providerId: env.ids.garcia, start: slot!.start, patient: newPatient() });
+    expect((await env.api('POST', `/api/v1/appointments/${booked.body.id}/cancel`, {})).status).toBe(400);
+    const cancelled = await env.api('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { reason: 'Patient travelling' });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'Patient travelling', lateCancellation: false });
-    const free = await freeSlots(ids.vaccination, ids.garcia, 5, 3);
+    const free = await freeSlots(env.ids.vaccination, env.ids.garcia, 5, 3);
     expect(free.map((s) => s.start)).toContain(slot!.start);
   });
 
   it('writes one outbox event per change, and relays them to BullMQ in order', async () => {
-    const [slot] = await freeSlots(ids.followUp, ids.garcia, 6, 1);
-    const booked = await api('POST', '/api/v1/appointments', { serviceId: ids.followUp, providerId: ids.garcia, start: slot!.start, patient: newPatient() });
-    await api('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { reason: 'Changed plans' });
-    const events = await prisma.outboxEvent.findMany({ where: { aggregateId: booked.body.id }, orderBy: { id: 'asc' } });
+    const [slot] = await freeSlots(env.ids.followUp, env.ids.garcia, 6, 1);
+    const booked = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId: env.ids.garcia, start: slot!.start, patient: newPatient() });
+    await env.api('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { reason: 'Changed plans' });
+    const events = await env.prisma.outboxEvent.findMany({ where: { aggregateId: booked.body.id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.eventType)).toEqual(['appointment.booked', 'appointment.cancelled']);
-    for (let i = 0; i < 40 && (await prisma.outboxEvent.count({ where: { aggregateId: booked.body.id, publishedAt: null } })) > 0; i++) {
+    for (let i = 0; i < 40 && (await env.prisma.outboxEvent.count({ where: { aggregateId: booked.body.id, publishedAt: null } })) > 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(await prisma.outboxEvent.count({ where: { aggregateId: booked.body.id, publishedAt: null } })).toBe(0);
+    expect(await env.prisma.outboxEvent.count({ where: { aggregateId: booked.body.id, publishedAt: null } })).toBe(0);
   });
 });

@@ -1,44 +1,35 @@
 import { spawnSync } from 'node:child_process';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
-import { startApp, type RunningApp } from '../support/http-app.js';
+import { testConfig } from '../support/databases.js';
+import { startApp } from '../support/http-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('app skeleton over HTTP', () => {
-  let db: TestDatabase;
-  let running: RunningApp;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('empty');
-    running = await startApp(testConfig(db.url));
-  });
-  afterAll(async () => {
-    await running?.close();
-    await db.drop();
-  });
+  const env = useTestApp('empty');
 
   it('GET /health is 200 when Postgres and Redis answer', async () => {
-    const res = await fetch(`${running.url}/health`);
+    const res = await fetch(`${env.running.url}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 
   it('serves the OpenAPI document at /docs', async () => {
-    const html = await fetch(`${running.url}/docs`);
+    const html = await fetch(`${env.running.url}/docs`);
     expect(html.status).toBe(200);
     expect(await html.text()).toContain('swagger');
-    const doc = (await (await fetch(`${running.url}/docs/json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${env.running.url}/docs/json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toContain('/health');
   });
 
   it('answers unknown routes with a JSON 404', async () => {
-    const res = await fetch(`${running.url}/nope`);
+    const res = await fetch(`${env.running.url}/nope`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
   });
 
   it('GET /health is 503 and names Redis when Redis does not answer', async () => {
-    const broken = await startApp(testConfig(db.url, { REDIS_URL: 'redis://127.0.0.1:1/0' }));
+    const broken = await startApp(testConfig(env.db.url, { REDIS_URL: 'redis://127.0.0.1:1/0' }));
     try {
       const res = await fetch(`${broken.url}/health`);
       expect(res.status).toBe(503);

@@ -1,59 +1,36 @@
 import { Queue } from 'bullmq';
-import { apiClient } from '../support/api-client.js';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
-import { demoIds } from '../support/demo-ids.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { prismaFor } from '../support/fixtures.js';
-import { startApp, type RunningApp } from '../support/http-app.js';
 import { patientChat } from '../support/chat.js';
+import { useTestApp } from '../support/test-app.js';
 import { NoShowCheckJob } from '../../src/notifications/no-show-check.job.js';
 import { ReminderReconciler } from '../../src/notifications/reminder-reconciler.js';
 import { SendNotificationJob } from '../../src/notifications/send-notification.job.js';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
 
 /**
  * Reminders, notices and no-shows from booking events, on real Redis/BullMQ and Postgres, with an
  * injected clock: jobs are checked by their scheduled instants and run by hand at a later "now".
  */
 describe('notifications', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let running: RunningApp;
-  let api: ReturnType<typeof apiClient>;
-  let ids: Awaited<ReturnType<typeof demoIds>>;
   let queue: Queue;
   const clock = new FakeClock(new Date('2027-03-11T15:00:00Z')); // Thu 11 Mar 2027, 10:00 EST — DST starts Sun 14 Mar
   const prefix = `t:notif${process.pid}`;
   let phone = 4_000_000;
+  const env = useTestApp('demo', { overrides: { REDIS_PREFIX: prefix }, app: { clock } });
+  beforeAll(() => { queue = new Queue('notifications', { connection: { url: env.config.redis.url }, prefix: `${prefix}:bull` }); });
+  afterAll(() => queue?.close());
 
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    prisma = prismaFor(db.url);
-    ids = await demoIds(prisma);
-    const config = testConfig(db.url, { REDIS_PREFIX: prefix });
-    running = await startApp(config, { clock });
-    api = apiClient(running.url);
-    queue = new Queue('notifications', { connection: { url: config.redis.url }, prefix: `${prefix}:bull` });
-  });
-  afterAll(async () => {
-    await queue?.close();
-    await running?.close();
-    await prisma.$disconnect();
-    await db.drop();
-  });
-
-  const book = async (start: string, serviceId = ids.followUp, providerId = ids.patel, patientPhone = `+1718${++phone}`) => {
-    const res = await api('POST', '/api/v1/appointments', { serviceId, providerId, start, source: 'console', patient: { phone: patientPhone, fullName: 'Rem Inder' } });
+  const book = async (start: string, serviceId = env.ids.followUp, providerId = env.ids.patel, patientPhone = `+1718${++phone}`) => {
+    const res = await env.api('POST', '/api/v1/appointments', { serviceId, providerId, start, source: 'console', patient: { phone: patientPhone, fullName: 'Rem Inder' } });
     if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; patientId: string };
   };
   const scheduled = async (appointmentId: string, count: number) => {
     for (let i = 0; i < 100; i++) {
-      const rows = await prisma.notification.findMany({ where: { appointmentId }, orderBy: { sendAt: 'asc' } });
+      const rows = await env.prisma.notification.findMany({ where: { appointmentId }, orderBy: { sendAt: 'asc' } });
       if (rows.length >= count) return rows;
       await new Promise((r) => setTimeout(r, 100));
     }
-    return prisma.notification.findMany({ where: { appointmentId }, orderBy: { sendAt: 'asc' } });
+    return env.prisma.notification.findMany({ where: { appointmentId }, orderBy: { sendAt: 'asc' } });
   };
 
   it('booking 4 days ahead: confirmation now and reminders 72 h, 24 h, 2 h before — exact instants across the DST change', async () => {
@@ -76,7 +53,7 @@ describe('notifications', () => {
   });
 
   it('booking 3 hours ahead schedules only the 2-hour reminder', async () => {
-    const appointment = await book('2027-03-11T18:00:00.000Z', ids.vaccination, ids.patel);
+    const appointment = await book('2027-03-11T18:00:00.000Z', env.ids.vaccination, env.ids.patel);
     const rows = await scheduled(appointment.id, 2);
     expect(rows.map((r) => [r.kind, r.offsetMinutes])).toEqual([['confirmation', null], ['reminder', 120]]);
   });
@@ -84,9 +61,9 @@ describe('notifications', () => {
   it('cancelling removes pending reminders (recorded as skipped) and sends a cancellation notice', async () => {
     const appointment = await book('2027-03-16T15:00:00.000Z');
     await scheduled(appointment.id, 4);
-    expect((await api('POST', `/api/v1/appointments/${appointment.id}/cancel`, { reason: 'Patient called' })).status).toBe(200);
-    for (let i = 0; i < 50 && (await prisma.notification.count({ where: { appointmentId: appointment.id, kind: 'cancellation_notice' } })) === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    const rows = await prisma.notification.findMany({ where: { appointmentId: appointment.id } });
+    expect((await env.api('POST', `/api/v1/appointments/${appointment.id}/cancel`, { reason: 'Patient called' })).status).toBe(200);
+    for (let i = 0; i < 50 && (await env.prisma.notification.count({ where: { appointmentId: appointment.id, kind: 'cancellation_notice' } })) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const rows = await env.prisma.notification.findMany({ where: { appointmentId: appointment.id } });
     const reminders = rows.filter((r) => r.kind === 'reminder');
     expect(reminders.every((r) => r.status === 'skipped' && r.skipReason === 'appointment cancelled')).toBe(true);
     for (const r of reminders) expect(await queue.getJob(r.jobId)).toBeUndefined();
@@ -97,28 +74,28 @@ describe('notifications', () => {
   it('rescheduling moves the reminders to the new time', async () => {
     const appointment = await book('2027-03-17T15:00:00.000Z');
     await scheduled(appointment.id, 4);
-    const moved = await api('POST', `/api/v1/appointments/${appointment.id}/reschedule`, { start: '2027-03-18T15:00:00.000Z' });
+    const moved = await env.api('POST', `/api/v1/appointments/${appointment.id}/reschedule`, { start: '2027-03-18T15:00:00.000Z' });
     expect(moved.status).toBe(201);
     const fresh = await scheduled(moved.body.id, 4);
     expect(fresh.filter((r) => r.kind === 'reminder').map((r) => r.sendAt.toISOString())).toEqual([
       '2027-03-15T15:00:00.000Z', '2027-03-17T15:00:00.000Z', '2027-03-18T13:00:00.000Z',
     ]);
-    const old = await prisma.notification.findMany({ where: { appointmentId: appointment.id, kind: 'reminder' } });
+    const old = await env.prisma.notification.findMany({ where: { appointmentId: appointment.id, kind: 'reminder' } });
     expect(old.every((r) => r.status === 'skipped' && r.skipReason === 'appointment moved')).toBe(true);
   });
 
   it('the same booking event delivered twice schedules once', async () => {
     const appointment = await book('2027-03-19T15:00:00.000Z');
     await scheduled(appointment.id, 4);
-    const event = await prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: appointment.id } });
+    const event = await env.prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: appointment.id } });
     const events = new Queue('appointment-events', { connection: { url: process.env.REDIS_URL! }, prefix: `${prefix}:bull` });
     try {
-      await events.add('appointment.booked', { outboxId: `${event.id}-again`, clinicId: ids.clinicId, appointmentId: appointment.id, eventType: 'appointment.booked', payload: event.payload as never, occurredAt: new Date().toISOString() });
+      await events.add('appointment.booked', { outboxId: `${event.id}-again`, clinicId: env.ids.clinicId, appointmentId: appointment.id, eventType: 'appointment.booked', payload: event.payload as never, occurredAt: new Date().toISOString() });
       await new Promise((r) => setTimeout(r, 1_000));
     } finally {
       await events.close();
     }
-    expect(await prisma.notification.count({ where: { appointmentId: appointment.id } })).toBe(4);
+    expect(await env.prisma.notification.count({ where: { appointmentId: appointment.id } })).toBe(4);
     const jobs = await queue.getJobs(['delayed', 'waiting', 'active', 'completed', 'failed']);
     expect(jobs.filter((j) => j.id?.includes(appointment.id) && j.id.startsWith('notify-reminder')).length).toBe(3);
   });
@@ -127,15 +104,15 @@ describe('notifications', () => {
     const appointment = await book('2027-03-22T15:00:00.000Z');
     const rows = await scheduled(appointment.id, 4);
     // The cancellation happens behind the scheduler's back (say, the event is still in flight).
-    await prisma.appointment.update({ where: { id: appointment.id }, data: { status: 'cancelled' } });
+    await env.prisma.appointment.update({ where: { id: appointment.id }, data: { status: 'cancelled' } });
     const reminder = rows.find((r) => r.offsetMinutes === 1440)!;
     clock.set(reminder.sendAt);
     try {
-      expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('skipped');
+      expect(await env.running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('skipped');
     } finally {
       clock.set('2027-03-11T15:00:00Z');
     }
-    expect(await prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: 'skipped', skipReason: 'appointment is cancelled', messageId: null });
+    expect(await env.prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: 'skipped', skipReason: 'appointment is cancelled', messageId: null });
   });
 
   it('jobs Redis lost are put back from Postgres with their ids and times; existing ones are left alone', async () => {
@@ -143,7 +120,7 @@ describe('notifications', () => {
     const rows = await scheduled(appointment.id, 3);
     const reminders = rows.filter((r) => r.kind === 'reminder');
     expect(reminders.map((r) => r.offsetMinutes)).toEqual([1440, 120]);
-    const reconciler = running.app.get(ReminderReconciler);
+    const reconciler = env.running.app.get(ReminderReconciler);
     // Nothing lost yet: a pass changes nothing (other tests' appointments are far ahead or settled).
     await reconciler.reconcileOnce();
     const before = await queue.getJob(reminders[1]!.jobId);
@@ -169,11 +146,11 @@ describe('notifications', () => {
     const reminder = rows.find((r) => r.offsetMinutes === 120)!;
     clock.set('2027-03-24T15:05:00Z');
     try {
-      expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('skipped');
+      expect(await env.running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('skipped');
     } finally {
       clock.set('2027-03-11T15:00:00Z');
     }
-    expect(await prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: 'skipped', skipReason: 'the appointment has already started', messageId: null });
+    expect(await env.prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: 'skipped', skipReason: 'the appointment has already started', messageId: null });
   });
 
   it('a due reminder goes into the patient\'s conversation with numbered answers', async () => {
@@ -182,13 +159,13 @@ describe('notifications', () => {
     const reminder = rows.find((r) => r.offsetMinutes === 120)!;
     clock.set(reminder.sendAt);
     try {
-      expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('sent');
+      expect(await env.running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('sent');
     } finally {
       clock.set('2027-03-11T15:00:00Z');
     }
-    const sent = await prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } });
+    const sent = await env.prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } });
     expect(sent.status).toBe('sent');
-    const message = await prisma.message.findUniqueOrThrow({ where: { id: sent.messageId! } });
+    const message = await env.prisma.message.findUniqueOrThrow({ where: { id: sent.messageId! } });
     expect(message).toMatchObject({ direction: 'outbound', channel: 'sms' });
     expect((message.choices as { neutral: { id: string }[] }).neutral.map((c) => c.id)).toEqual(['rem:confirm', 'rem:change', 'rem:cancel']);
   });
@@ -197,32 +174,32 @@ describe('notifications', () => {
     const patientPhone = `+1718${++phone}`;
     const starts = ['2027-03-12T15:00:00.000Z', '2027-03-12T16:00:00.000Z', '2027-03-12T18:00:00.000Z', '2027-03-12T19:00:00.000Z'];
     const booked = [];
-    for (const start of starts) booked.push(await book(start, ids.followUp, ids.patel, patientPhone));
+    for (const start of starts) booked.push(await book(start, env.ids.followUp, env.ids.patel, patientPhone));
     const attended = await book('2027-03-12T20:00:00.000Z');
-    const job = running.app.get(NoShowCheckJob);
+    const job = env.running.app.get(NoShowCheckJob);
     try {
       for (const [i, appointment] of booked.entries()) {
         clock.set(new Date(Date.parse(starts[i]!) + 16 * 60_000));
         expect(await job.run({ appointmentId: appointment.id })).toBe('no_show');
-        const patient = await prisma.patient.findUniqueOrThrow({ where: { id: appointment.patientId } });
+        const patient = await env.prisma.patient.findUniqueOrThrow({ where: { id: appointment.patientId } });
         expect(patient.noShowCount).toBe(i + 1);
         expect(patient.flaggedAt !== null).toBe(i + 1 > 3);
       }
-      expect((await prisma.appointment.findUniqueOrThrow({ where: { id: booked[0]!.id } })).status).toBe('no_show');
-      expect(await prisma.auditLog.count({ where: { entityId: booked[0]!.id, action: 'appointment.no_show', actorType: 'system' } })).toBe(1);
+      expect((await env.prisma.appointment.findUniqueOrThrow({ where: { id: booked[0]!.id } })).status).toBe('no_show');
+      expect(await env.prisma.auditLog.count({ where: { entityId: booked[0]!.id, action: 'appointment.no_show', actorType: 'system' } })).toBe(1);
       // An appointment that was checked in is left alone.
       clock.set('2027-03-12T19:55:00Z');
-      await api('POST', `/api/v1/appointments/${attended.id}/status`, { status: 'checked_in' });
+      await env.api('POST', `/api/v1/appointments/${attended.id}/status`, { status: 'checked_in' });
       clock.set('2027-03-12T20:20:00Z');
       expect(await job.run({ appointmentId: attended.id })).toBe('attended');
 
       // The flagged patient books over chat: the booking waits for staff approval.
       clock.set('2027-03-13T15:00:00Z');
-      const chat = patientChat(running.url, patientPhone, 'sms');
+      const chat = patientChat(env.running.url, patientPhone, 'sms');
       await chat.send('follow-up with Dr Patel on Tuesday 16 March');
       await chat.send('1');
       await chat.send('yes');
-      const latest = await prisma.appointment.findFirstOrThrow({ where: { patientId: booked[0]!.patientId, source: 'sms' } });
+      const latest = await env.prisma.appointment.findFirstOrThrow({ where: { patientId: booked[0]!.patientId, source: 'sms' } });
       expect(latest.status).toBe('requested');
     } finally {
       clock.set('2027-03-11T15:00:00Z');
@@ -236,13 +213,13 @@ describe('notifications', () => {
     async function remindedPatient(_day: string, channel: 'sms' | 'whatsapp') {
       const start = nextSlot();
       const patientPhone = `+1718${++phone}`;
-      const appointment = await book(start, ids.followUp, ids.garcia, patientPhone);
-      if (channel === 'whatsapp') await prisma.patient.update({ where: { id: appointment.patientId }, data: { preferredChannel: 'whatsapp' } });
+      const appointment = await book(start, env.ids.followUp, env.ids.garcia, patientPhone);
+      if (channel === 'whatsapp') await env.prisma.patient.update({ where: { id: appointment.patientId }, data: { preferredChannel: 'whatsapp' } });
       const rows = await scheduled(appointment.id, 4);
       const reminder = rows.find((r) => r.offsetMinutes === 1440)!;
       clock.set(reminder.sendAt);
-      expect(await running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('sent');
-      return { appointment, chat: patientChat(running.url, patientPhone, channel) };
+      expect(await env.running.app.get(SendNotificationJob).run({ notificationId: reminder.id })).toBe('sent');
+      return { appointment, chat: patientChat(env.running.url, patientPhone, channel) };
     }
     afterEach(() => clock.set('2027-03-11T15:00:00Z'));
 
@@ -252,14 +229,14 @@ describe('notifications', () => {
       const { appointment, chat } = await remindedPatient('2027-03-24T15:00:00.000Z', channel);
       const replies = await chat.send(answer);
       expect(chat.text(replies)).toMatch(/confirm|confirmad|✅/i);
-      expect((await prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).confirmedAt).not.toBeNull();
+      expect((await env.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).confirmedAt).not.toBeNull();
     });
 
     it.each([['sms', '3'], ['whatsapp', 'cancel my appointment']] as const)('over %s, "%s" cancels the right appointment after a confirmation', async (channel, answer) => {
       const { appointment, chat } = await remindedPatient('2027-03-25T15:00:00.000Z', channel);
       expect(chat.text(await chat.send(answer))).toMatch(/Cancel .*\?/);
       await chat.choose(/Yes, cancel/);
-      expect((await prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('cancelled');
+      expect((await env.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('cancelled');
     });
 
     it.each([['sms', '2'], ['whatsapp', 'reschedule']] as const)('over %s, "%s" starts rescheduling that appointment', async (channel, answer) => {

@@ -1,33 +1,24 @@
 import pg from 'pg';
 import { QUEUES } from '../../src/queue/queues.js';
 import { patientChat } from '../support/chat.js';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
-import { startApp, type RunningApp } from '../support/http-app.js';
+import { testConfig } from '../support/databases.js';
+import { startApp } from '../support/http-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /** /ready says whether an instance should get traffic; /metrics gives Prometheus what operators watch. */
 describe('operations endpoints', () => {
-  let db: TestDatabase;
-  let running: RunningApp;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    running = await startApp(testConfig(db.url));
-  }, 60_000);
-  afterAll(async () => {
-    await running?.close();
-    await db?.drop();
-  }, 30_000);
+  const env = useTestApp('demo');
 
   const get = async (url: string) => { const res = await fetch(url); return { status: res.status, type: res.headers.get('content-type'), text: await res.text() }; };
 
   it('GET /ready is 200 with Postgres and Redis up, every migration applied and a worker on every queue', async () => {
-    const res = await get(`${running.url}/ready`);
+    const res = await get(`${env.running.url}/ready`);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ status: 'ready', postgres: 'up', redis: 'up', pendingMigrations: [], queuesWithoutWorkers: [] });
   });
 
   it('GET /ready is 503 and names what is missing: no workers (an API-only instance alone), an unapplied migration, Redis', async () => {
-    const apiOnly = await startApp(testConfig(db.url, { APP_ROLE: 'api' }));
+    const apiOnly = await startApp(testConfig(env.db.url, { APP_ROLE: 'api' }));
     try {
       const res = await get(`${apiOnly.url}/ready`);
       expect(res.status).toBe(503);
@@ -38,15 +29,15 @@ describe('operations endpoints', () => {
       await apiOnly.close();
     }
 
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: env.db.url });
     await client.connect();
     const { rows } = await client.query(`DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations) RETURNING migration_name`);
     await client.end();
-    const missing = await get(`${running.url}/ready`);
+    const missing = await get(`${env.running.url}/ready`);
     expect(missing.status).toBe(503);
     expect(JSON.parse(missing.text)).toMatchObject({ status: 'not_ready', pendingMigrations: [rows[0].migration_name] });
 
-    const noRedis = await startApp(testConfig(db.url, { REDIS_URL: 'redis://127.0.0.1:1/0' }));
+    const noRedis = await startApp(testConfig(env.db.url, { REDIS_URL: 'redis://127.0.0.1:1/0' }));
     try {
       const res = await get(`${noRedis.url}/ready`);
       expect(res.status).toBe(503);
@@ -58,16 +49,16 @@ describe('operations endpoints', () => {
 
   it('GET /metrics serves Prometheus text: requests and latency per route, signature failures, queues, outbox, bookings, turns', async () => {
     const phone = '+16465550321';
-    const chat = patientChat(running.url, phone, 'sms');
+    const chat = patientChat(env.running.url, phone, 'sms');
     await chat.send('hello');
     await chat.send('my appointments');
-    await fetch(`${running.url}/api/v1/simulator/conversations/${encodeURIComponent(phone)}`);
-    const forged = await fetch(`${running.url}/webhooks/twilio/messages`, {
+    await fetch(`${env.running.url}/api/v1/simulator/conversations/${encodeURIComponent(phone)}`);
+    const forged = await fetch(`${env.running.url}/webhooks/twilio/messages`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' }, body: 'From=%2B16465550321&Body=hi&MessageSid=SM1',
     });
     expect(forged.status).toBe(403);
 
-    const res = await get(`${running.url}/metrics`);
+    const res = await get(`${env.running.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/plain; version=0\.0\.4/);
     const lines = res.text.split('\n');

@@ -1,11 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { PhiCipher } from '../../src/common/crypto/phi-cipher.js';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { patientChat } from '../support/chat.js';
 import { nextWeekday } from '../support/conversation-env.js';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
-import { prismaFor } from '../support/fixtures.js';
-import { startApp, type RunningApp } from '../support/http-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 const NEW_PATIENT = { phone: '+16465550917', name: 'Zorana Quillfeather', dob: '1979-08-14' };
 const RETURNING_PHONE = '+12125552001';
@@ -16,24 +12,13 @@ const RETURNING_PHONE = '+12125552001';
  * writes (snapshots, replies, notifications), not only what the seed wrote.
  */
 describe('patient data at rest and in logs', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let running: RunningApp;
-  let cipher: PhiCipher;
   const logLines: string[] = [];
   const said: string[] = [];
-  let logLevel = '';
+  const env = useTestApp('demo', { overrides: { LOG_LEVEL: 'debug' }, app: { logDestination: { write: (line) => { logLines.push(line); } } } });
 
   beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    prisma = prismaFor(db.url);
-    const config = testConfig(db.url, { LOG_LEVEL: 'debug' });
-    logLevel = config.logLevel;
-    cipher = new PhiCipher(config.phi.keys, config.phi.activeKeyId, config.phi.blindIndexKey);
-    running = await startApp(config, { logDestination: { write: (line) => { logLines.push(line); } } });
-
     // A new patient books over SMS, giving a name and a date of birth …
-    const sms = patientChat(running.url, NEW_PATIENT.phone, 'sms');
+    const sms = patientChat(env.running.url, NEW_PATIENT.phone, 'sms');
     const send = async (text: string) => { said.push(text); return sms.send(text); };
     await send('I need a vaccination please, my number is +16465550917');
     await sms.choose(/First available/);
@@ -44,40 +29,34 @@ describe('patient data at rest and in logs', () => {
     const booked = await send('yes');
     expect(sms.text(booked)).toMatch(/You're booked/);
     // … and a seeded patient, greeted by name on WhatsApp, asks for their appointments.
-    const wa = patientChat(running.url, RETURNING_PHONE, 'whatsapp');
+    const wa = patientChat(env.running.url, RETURNING_PHONE, 'whatsapp');
     said.push('hello there, what appointments do I have coming up?');
     expect(wa.text(await wa.send('hello there, what appointments do I have coming up?'))).toMatch(/^Hi \w+/);
     // Let queued work (confirmations, notifications) run and log.
     await new Promise((r) => setTimeout(r, 1_500));
   }, 90_000);
 
-  afterAll(async () => {
-    await running?.close();
-    await prisma?.$disconnect();
-    await db?.drop();
-  }, 30_000);
-
   /** Every patient's phone (E.164 and national digits), full name and date of birth, decrypted from the database. */
   async function patientSecrets(): Promise<string[]> {
-    const patients = await prisma.patient.findMany();
+    const patients = await env.prisma.patient.findMany();
     expect(patients.length).toBeGreaterThan(200);
     return patients.flatMap((p) => {
-      const phone = cipher.decrypt(p.phoneEnc);
-      return [phone, phone.slice(2), ...(p.nameEnc ? [cipher.decrypt(p.nameEnc)] : []), ...(p.dobEnc ? [cipher.decrypt(p.dobEnc)] : [])];
+      const phone = env.cipher.decrypt(p.phoneEnc);
+      return [phone, phone.slice(2), ...(p.nameEnc ? [env.cipher.decrypt(p.nameEnc)] : []), ...(p.dobEnc ? [env.cipher.decrypt(p.dobEnc)] : [])];
     });
   }
 
   /** Message bodies long enough not to occur by chance (short ones like "1" or "yes" would match anything). */
   async function messageBodies(): Promise<string[]> {
-    const messages = await prisma.message.findMany({ select: { bodyEnc: true } });
+    const messages = await env.prisma.message.findMany({ select: { bodyEnc: true } });
     expect(messages.length).toBeGreaterThan(100);
-    return [...new Set(messages.map((m) => cipher.decrypt(m.bodyEnc)).filter((b) => b.length >= 16))];
+    return [...new Set(messages.map((m) => env.cipher.decrypt(m.bodyEnc)).filter((b) => b.length >= 16))];
   }
 
   const found = (haystack: string, needles: string[]) => needles.filter((n) => haystack.includes(n));
 
   it('a pg_dump of the database holds no patient phone, name, date of birth or message body in clear', async () => {
-    const dump = execFileSync('pg_dump', ['--no-owner', db.url], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const dump = execFileSync('pg_dump', ['--no-owner', env.db.url], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
     expect(dump).toContain('COPY public.patients');
     const secrets = await patientSecrets();
     expect(secrets).toEqual(expect.arrayContaining([NEW_PATIENT.phone, NEW_PATIENT.name, NEW_PATIENT.dob]));
@@ -90,7 +69,7 @@ describe('patient data at rest and in logs', () => {
   it('debug logs of the whole conversation hold no phone, name, date of birth or message body', async () => {
     const logs = logLines.join('');
     // The app logged at debug, with a line for every request and its own events (ids only).
-    expect(logLevel).toBe('debug');
+    expect(env.config.logLevel).toBe('debug');
     expect(logLines.filter((l) => l.includes('/api/v1/simulator/messages')).length).toBeGreaterThanOrEqual(8);
     expect(found(logs, await patientSecrets())).toEqual([]);
     expect(found(logs, [...await messageBodies(), ...said.filter((s) => s.length >= 8)])).toEqual([]);

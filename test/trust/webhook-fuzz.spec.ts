@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import type { PhiCipher } from '../../src/common/crypto/phi-cipher.js';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { PHI_CIPHER } from '../../src/patients/phi.module.js';
 import { META, PUBLIC_BASE_URL, TWILIO } from '../channels/support/channel-app.js';
 import { patientChat } from '../support/chat.js';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/databases.js';
 import { metaSignature, twilioSignature } from '../support/fakes/provider-signatures.js';
-import { prismaFor } from '../support/fixtures.js';
-import { startApp, type RunningApp } from '../support/http-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 const SMS_NUMBER = '+12125550100';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -19,31 +16,20 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
  * booked twice.
  */
 describe('fuzzing the edges', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let running: RunningApp;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    prisma = prismaFor(db.url);
-    running = await startApp(testConfig(db.url, {
+  const env = useTestApp('demo', {
+    overrides: {
       TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_API_BASE_URL: 'http://127.0.0.1:9', PUBLIC_BASE_URL,
       META_WHATSAPP_TOKEN: META.accessToken, META_APP_SECRET: META.appSecret, META_VERIFY_TOKEN: META.verifyToken, META_GRAPH_BASE_URL: 'http://127.0.0.1:9',
       OUTBOUND_MAX_ATTEMPTS: '1',
-    }));
-  }, 60_000);
-  afterAll(async () => {
-    await running?.close();
-    await prisma?.$disconnect();
-    await db?.drop();
-  }, 30_000);
+    },
+  });
 
   const post = async (path: string, body: string | Buffer, headers: Record<string, string>) => {
-    const res = await fetch(`${running.url}${path}`, { method: 'POST', headers, body: new Uint8Array(Buffer.from(body)) });
+    const res = await fetch(`${env.running.url}${path}`, { method: 'POST', headers, body: new Uint8Array(Buffer.from(body)) });
     await res.arrayBuffer();
     return res.status;
   };
-  const messageCount = () => prisma.message.count();
+  const messageCount = () => env.prisma.message.count();
 
   /** Header values fetch can send (visible ASCII). */
   const headerValue = fc.stringMatching(/^[\x21-\x7e]{0,90}$/);
@@ -115,13 +101,13 @@ describe('fuzzing the edges', () => {
   it('one patient on SMS and WhatsApp at once, in any interleaving: always answered, never booked twice', async () => {
     const words = fc.constantFrom('book a follow-up', 'vaccination please', 'first available', 'tomorrow morning', 'next tuesday', '1', '2', '3', 'yes', 'no', 'back', 'menu',
       'cancel my appointment', 'reschedule', 'my appointments', 'Ana Lima', '1980-05-05', 'help', 'español', 'english', 'asdf', '🙂');
-    const cipher = running.app.get<PhiCipher>(PHI_CIPHER);
+    const cipher = env.running.app.get<PhiCipher>(PHI_CIPHER);
     const statusOf = async (phone: string, channel: 'sms' | 'whatsapp') =>
-      (await prisma.conversation.findFirst({ where: { channel, addressHash: cipher.blindIndex(phone) } }))?.status;
+      (await env.prisma.conversation.findFirst({ where: { channel, addressHash: cipher.blindIndex(phone) } }))?.status;
     let n = 0;
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('sms', 'whatsapp'), words, fc.boolean()), { minLength: 4, maxLength: 14 }), async (steps) => {
       const phone = `+1646557${String(1000 + n++).padStart(4, '0')}`;
-      const chats = { sms: patientChat(running.url, phone, 'sms'), whatsapp: patientChat(running.url, phone, 'whatsapp') };
+      const chats = { sms: patientChat(env.running.url, phone, 'sms'), whatsapp: patientChat(env.running.url, phone, 'whatsapp') };
       // Consecutive steps flagged `true` go out together, racing each other on the two channels.
       let batch: Promise<unknown>[] = [];
       for (const [channel, word, together] of steps) {
@@ -132,9 +118,9 @@ describe('fuzzing the edges', () => {
         if (!together) { await Promise.all(batch); batch = []; }
       }
       await Promise.all(batch);
-      const patient = await prisma.patient.findFirst({ where: { phoneHash: cipher.blindIndex(phone) } });
+      const patient = await env.prisma.patient.findFirst({ where: { phoneHash: cipher.blindIndex(phone) } });
       if (!patient) return;
-      const active = await prisma.appointment.findMany({ where: { patientId: patient.id, status: { in: ['held', 'requested', 'confirmed', 'payment_pending', 'checked_in'] } }, orderBy: { startsAt: 'asc' } });
+      const active = await env.prisma.appointment.findMany({ where: { patientId: patient.id, status: { in: ['held', 'requested', 'confirmed', 'payment_pending', 'checked_in'] } }, orderBy: { startsAt: 'asc' } });
       for (let i = 1; i < active.length; i++) expect(+active[i]!.startsAt).toBeGreaterThanOrEqual(+active[i - 1]!.endsAt);
     }), { numRuns: Math.max(8, Math.round(RUNS / 4)) });
   }, 300_000);

@@ -2,12 +2,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '../../../src/queue/queues.js';
 import { ROLL_UP_REPORTS_JOB } from '../../../src/reports/rollups/report-rollup.workers.js';
-import { createTestDatabase, testConfig, type TestDatabase } from '../../support/databases.js';
 import { FakeClock } from '../../support/fake-clock.js';
-import { prismaFor } from '../../support/fixtures.js';
-import { startApp, type RunningApp } from '../../support/http-app.js';
 import { authCalls } from '../../support/staff-session.js';
-import type { PrismaClient } from '../../../src/generated/prisma/client.js';
+import { useTestApp } from '../../support/test-app.js';
 import { buildReportFixture, PASSWORD } from './report-fixture.js';
 
 /**
@@ -17,36 +14,25 @@ import { buildReportFixture, PASSWORD } from './report-fixture.js';
 const RANGE = 'from=2026-11-09&to=2026-11-13';
 
 describe('reports over a hand-built week', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let running: RunningApp;
   let ids: Awaited<ReturnType<typeof buildReportFixture>>;
   const tokens: Record<string, string> = {};
   const clock = new FakeClock(new Date('2026-11-20T12:00:00Z'));
+  const env = useTestApp('empty', { beforeStart: async ({ prisma }) => { ids = await buildReportFixture(prisma); }, app: { clock } });
 
   const get = async (path: string, who: string | null = 'owner', headers: Record<string, string> = {}) => {
-    const res = await fetch(`${running.url}/api/v1/reports/${path}`, { headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...headers } });
+    const res = await fetch(`${env.running.url}/api/v1/reports/${path}`, { headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...headers } });
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null };
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('empty');
-    prisma = prismaFor(db.url);
-    ids = await buildReportFixture(prisma);
-    running = await startApp(testConfig(db.url), { clock });
-    const auth = authCalls(running.url);
+    const auth = authCalls(env.running.url);
     for (const [who, email] of [['owner', 'owner@reports.test'], ['admin', 'admin@reports.test'], ['desk', 'desk@reports.test'], ['doctor', 'doctor@reports.test']]) {
       const login = await auth.login(email!, PASSWORD);
       expect(login.status).toBe(200);
       tokens[who!] = login.body.accessToken;
     }
   }, 60_000);
-  afterAll(async () => {
-    await running?.close();
-    await prisma?.$disconnect();
-    await db?.drop();
-  }, 30_000);
 
   it('funnel: stages, drop-off, per channel and language, outcomes, median time to book, chat vs staff bookings', async () => {
     const { status, body } = await get(`funnel?${RANGE}`);
@@ -212,21 +198,21 @@ describe('reports over a hand-built week', () => {
   });
 
   it('follows reminder status changes made anywhere (a database trigger keeps the appointment\'s flag)', async () => {
-    const a2 = await prisma.appointment.findFirstOrThrow({ where: { clinicId: ids.clinicId, startsAt: new Date('2026-11-09T16:00:00Z') } });
-    const a6 = await prisma.appointment.findFirstOrThrow({ where: { clinicId: ids.clinicId, startsAt: new Date('2026-11-13T15:00:00Z') } });
+    const a2 = await env.prisma.appointment.findFirstOrThrow({ where: { clinicId: ids.clinicId, startsAt: new Date('2026-11-09T16:00:00Z') } });
+    const a6 = await env.prisma.appointment.findFirstOrThrow({ where: { clinicId: ids.clinicId, startsAt: new Date('2026-11-13T15:00:00Z') } });
     const reminder = async () => (await get(`no-shows?${RANGE}`)).body.tables.byReminderResponse.map((r: any) => [r.reminderResponse, r.appointments, r.noShows]);
     // A2's sent reminder turns out to have failed: A2 (a no-show) had no reminder after all.
-    await prisma.notification.updateMany({ where: { appointmentId: a2.id }, data: { status: 'failed' } });
+    await env.prisma.notification.updateMany({ where: { appointmentId: a2.id }, data: { status: 'failed' } });
     expect(await reminder()).toEqual([['confirmed', 2, 0], ['no_answer', 1, 0], ['no_reminder', 3, 2]]);
     // A6's skipped reminder is sent after all.
-    await prisma.notification.updateMany({ where: { appointmentId: a6.id }, data: { status: 'sent' } });
+    await env.prisma.notification.updateMany({ where: { appointmentId: a6.id }, data: { status: 'sent' } });
     expect(await reminder()).toEqual([['confirmed', 2, 0], ['no_answer', 2, 1], ['no_reminder', 2, 1]]);
-    expect((await prisma.appointment.findUniqueOrThrow({ where: { id: a2.id } })).reminderSentAt).toBeNull();
-    expect((await prisma.appointment.findUniqueOrThrow({ where: { id: a6.id } })).reminderSentAt).not.toBeNull();
+    expect((await env.prisma.appointment.findUniqueOrThrow({ where: { id: a2.id } })).reminderSentAt).toBeNull();
+    expect((await env.prisma.appointment.findUniqueOrThrow({ where: { id: a6.id } })).reminderSentAt).not.toBeNull();
   });
 
   it('rolls up closed days hourly on the reports queue (a job the worker runs)', async () => {
-    const queue = running.app.get<Queue>(getQueueToken(QUEUES.reports));
+    const queue = env.running.app.get<Queue>(getQueueToken(QUEUES.reports));
     const schedulers = async () => (await queue.getJobSchedulers()).map((s) => [s.key, s.pattern]);
     for (let i = 0; i < 50 && (await schedulers()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await schedulers()).toEqual([[ROLL_UP_REPORTS_JOB, '17 * * * *']]);

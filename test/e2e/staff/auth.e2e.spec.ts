@@ -1,32 +1,16 @@
-import { createTestDatabase, testConfig, type TestDatabase } from '../../support/databases.js';
 import { FakeClock } from '../../support/fake-clock.js';
-import { prismaFor } from '../../support/fixtures.js';
-import { startApp, type RunningApp } from '../../support/http-app.js';
 import { authCalls } from '../../support/staff-session.js';
-import type { PrismaClient } from '../../../src/generated/prisma/client.js';
+import { useTestApp } from '../../support/test-app.js';
 
 /** Staff sign-in over real HTTP, Postgres and Redis; time moves with a FakeClock. */
 const MINUTE = 60_000;
 
 describe('staff authentication', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let running: RunningApp;
   let auth: ReturnType<typeof authCalls>;
   const clock = new FakeClock(new Date('2026-11-23T14:00:00Z'));
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    prisma = prismaFor(db.url);
-    // The tests reach the app from 127.0.0.1, as a proxy on the same host would.
-    running = await startApp(testConfig(db.url, { TRUST_PROXY: 'loopback' }), { clock });
-    auth = authCalls(running.url);
-  });
-  afterAll(async () => {
-    await running?.close();
-    await prisma.$disconnect();
-    await db.drop();
-  }, 30_000);
+  // The tests reach the app from 127.0.0.1, as a proxy on the same host would.
+  const env = useTestApp('demo', { overrides: { TRUST_PROXY: 'loopback' }, app: { clock } });
+  beforeAll(() => { auth = authCalls(env.running.url); });
   /** Each test starts in a fresh rate-limit window, so one test's failures do not block the next. */
   beforeEach(() => clock.advance(16 * MINUTE));
 
@@ -39,17 +23,17 @@ describe('staff authentication', () => {
     const me = await auth.me(res.body.accessToken);
     expect(me.status).toBe(200);
     expect(me.body).toEqual(res.body.staff);
-    const stored = await prisma.staffRefreshToken.findMany();
+    const stored = await env.prisma.staffRefreshToken.findMany();
     expect(stored.some((t) => t.tokenHash === res.body.refreshToken)).toBe(false);
   });
 
   it('records the client address a trusted proxy forwards, not the proxy\'s', async () => {
-    const res = await fetch(`${running.url}/api/v1/auth/login`, {
+    const res = await fetch(`${env.running.url}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
       body: JSON.stringify({ email: 'owner@riverside.test', password: 'demo-password' }),
     });
     expect(res.status).toBe(200);
-    const login = await prisma.auditLog.findFirstOrThrow({ where: { action: 'auth.login' }, orderBy: { id: 'desc' } });
+    const login = await env.prisma.auditLog.findFirstOrThrow({ where: { action: 'auth.login' }, orderBy: { id: 'desc' } });
     expect(login.ip).toBe('203.0.113.7');
   });
 
@@ -69,14 +53,14 @@ describe('staff authentication', () => {
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    const row = await prisma.staffUser.findUniqueOrThrow({ where: { email: 'northdesk@riverside.test' } });
+    const row = await env.prisma.staffUser.findUniqueOrThrow({ where: { email: 'northdesk@riverside.test' } });
     expect(row.lockedUntil).not.toBeNull();
-    expect(await prisma.auditLog.count({ where: { action: 'auth.account_locked', entityId: row.id } })).toBe(1);
+    expect(await env.prisma.auditLog.count({ where: { action: 'auth.account_locked', entityId: row.id } })).toBe(1);
     clock.advance(14 * MINUTE);
     expect((await auth.login('northdesk@riverside.test')).status).toBe(429);
     clock.advance(2 * MINUTE);
     expect((await auth.login('northdesk@riverside.test')).status).toBe(200);
-    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: row.id } })).failedLogins).toBe(0);
+    expect((await env.prisma.staffUser.findUniqueOrThrow({ where: { id: row.id } })).failedLogins).toBe(0);
   });
 
   it('gives an unknown email the same 429 after 5 failures, so locks do not reveal accounts', async () => {
@@ -107,7 +91,7 @@ describe('staff authentication', () => {
     // The thief's copy and the owner's current tokens all stop working.
     expect((await auth.refresh(second.body.refreshToken)).status).toBe(401);
     expect((await auth.me(second.body.accessToken)).status).toBe(401);
-    const session = await prisma.staffSession.findFirstOrThrow({ where: { refreshTokens: { some: { tokenHash: { not: '' } } }, revokedReason: 'refresh_token_reuse' } });
+    const session = await env.prisma.staffSession.findFirstOrThrow({ where: { refreshTokens: { some: { tokenHash: { not: '' } } }, revokedReason: 'refresh_token_reuse' } });
     expect(session.revokedAt).not.toBeNull();
   });
 
@@ -155,14 +139,14 @@ describe('staff authentication', () => {
 
   it('a deactivated account is refused at once, even with a live access token', async () => {
     const login = (await auth.login('owner@riverside.test')).body;
-    await prisma.staffUser.update({ where: { email: 'owner@riverside.test' }, data: { active: false } });
+    await env.prisma.staffUser.update({ where: { email: 'owner@riverside.test' }, data: { active: false } });
     expect((await auth.me(login.accessToken)).status).toBe(401);
     expect((await auth.login('owner@riverside.test')).status).toBe(401);
-    await prisma.staffUser.update({ where: { email: 'owner@riverside.test' }, data: { active: true } });
+    await env.prisma.staffUser.update({ where: { email: 'owner@riverside.test' }, data: { active: true } });
   });
 
   it('never writes passwords or tokens into the audit log', async () => {
-    const rows = await prisma.auditLog.findMany({ where: { action: { startsWith: 'auth.' } } });
+    const rows = await env.prisma.auditLog.findMany({ where: { action: { startsWith: 'auth.' } } });
     expect(rows.length).toBeGreaterThan(5);
     const text = JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
     expect(text).not.toMatch(/demo-password|a-brand-new-passphrase|eyJ/);

@@ -1,11 +1,6 @@
 import { DEMO_NORTHSIDE_PATIENT } from '../../../prisma/seed/demo-clinic.js';
 import { apiClient } from '../../support/api-client.js';
-import { createTestDatabase, testConfig, type TestDatabase } from '../../support/databases.js';
-import { demoIds } from '../../support/demo-ids.js';
-import { prismaFor } from '../../support/fixtures.js';
-import { startApp, type RunningApp } from '../../support/http-app.js';
-import { PhiCipher } from '../../../src/common/crypto/phi-cipher.js';
-import type { PrismaClient } from '../../../src/generated/prisma/client.js';
+import { useTestApp } from '../../support/test-app.js';
 import { STAFF_ROUTES, type StaffRoute } from './staff-routes.js';
 
 /**
@@ -17,64 +12,51 @@ const ROLES = { receptionist: 'frontdesk@riverside.test', provider: 'dr.patel@ri
 type Role = keyof typeof ROLES;
 
 describe('RBAC matrix', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let running: RunningApp;
+  const env = useTestApp('demo');
   let samples: Record<'own' | 'other', Record<Role, Record<string, string>>>;
   let common: Record<string, string>;
 
   beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    prisma = prismaFor(db.url);
-    const ids = await demoIds(prisma);
-    const config = testConfig(db.url);
-    const cipher = new PhiCipher(config.phi.keys, config.phi.activeKeyId, config.phi.blindIndexKey);
-    running = await startApp(config);
-    const search = await apiClient(running.url)('GET', `/api/v1/patients?filter=${encodeURIComponent(JSON.stringify({ q: '+12125552001' }))}`);
+    const search = await apiClient(env.running.url)('GET', `/api/v1/patients?filter=${encodeURIComponent(JSON.stringify({ q: '+12125552001' }))}`);
     const p1 = search.body[0].id as string;
-    const nora = (await apiClient(running.url)('GET', `/api/v1/patients?filter=${encodeURIComponent(JSON.stringify({ phone: DEMO_NORTHSIDE_PATIENT.phone }))}`)).body[0].id as string;
-    const a2 = await prisma.appointment.findFirstOrThrow({ where: { patientId: nora } });
+    const nora = (await apiClient(env.running.url)('GET', `/api/v1/patients?filter=${encodeURIComponent(JSON.stringify({ phone: DEMO_NORTHSIDE_PATIENT.phone }))}`)).body[0].id as string;
+    const a2 = await env.prisma.appointment.findFirstOrThrow({ where: { patientId: nora } });
     const start = new Date('2029-01-08T15:00:00Z');
-    const a1 = await prisma.appointment.create({
+    const a1 = await env.prisma.appointment.create({
       data: {
-        clinicId: ids.clinicId, providerId: ids.patel, serviceId: ids.followUp, patientId: p1, locationId: ids.downtown, startsAt: start, endsAt: new Date(+start + 1_800_000),
+        clinicId: env.ids.clinicId, providerId: env.ids.patel, serviceId: env.ids.followUp, patientId: p1, locationId: env.ids.downtown, startsAt: start, endsAt: new Date(+start + 1_800_000),
         blockStart: start, blockEnd: new Date(+start + 1_800_000), status: 'cancelled', source: 'console', createdBy: 'test', updatedBy: 'test',
       },
     });
-    const conversation = (patientId: string, phone: string) => prisma.conversation.create({
-      data: { clinicId: ids.clinicId, channel: 'sms', clinicAddress: '+12125550100', addressHash: cipher.blindIndex(phone), addressEnc: cipher.encrypt(phone), patientId, optedOutAt: new Date() },
+    const conversation = (patientId: string, phone: string) => env.prisma.conversation.create({
+      data: { clinicId: env.ids.clinicId, channel: 'sms', clinicAddress: '+12125550100', addressHash: env.cipher.blindIndex(phone), addressEnc: env.cipher.encrypt(phone), patientId, optedOutAt: new Date() },
     });
     const c1 = await conversation(p1, '+19995550001');
     const c2 = await conversation(nora, '+19995550002');
-    const exception = (locationId: string) => prisma.scheduleException.create({ data: { clinicId: ids.clinicId, locationId, kind: 'closed', startsOn: new Date('2031-12-24'), endsOn: new Date('2031-12-24') } });
-    const e1 = await exception(ids.downtown);
-    const e2 = await exception(ids.northside);
-    const rule = await prisma.availabilityRule.findFirstOrThrow({ where: { providerId: ids.patel } });
-    const room = await prisma.room.findFirstOrThrow();
-    const frontdesk = await prisma.staffUser.findUniqueOrThrow({ where: { email: ROLES.receptionist } });
+    const exception = (locationId: string) => env.prisma.scheduleException.create({ data: { clinicId: env.ids.clinicId, locationId, kind: 'closed', startsOn: new Date('2031-12-24'), endsOn: new Date('2031-12-24') } });
+    const e1 = await exception(env.ids.downtown);
+    const e2 = await exception(env.ids.northside);
+    const rule = await env.prisma.availabilityRule.findFirstOrThrow({ where: { providerId: env.ids.patel } });
+    const room = await env.prisma.room.findFirstOrThrow();
+    const frontdesk = await env.prisma.staffUser.findUniqueOrThrow({ where: { email: ROLES.receptionist } });
     common = {
-      followUp: ids.followUp, vaccination: ids.vaccination, patel: ids.patel, khan: ids.khan, rule: rule.id, staffUser: frontdesk.id,
-      providers: ids.patel, services: ids.followUp, locations: ids.downtown, rooms: room.id,
+      followUp: env.ids.followUp, vaccination: env.ids.vaccination, patel: env.ids.patel, khan: env.ids.khan, rule: rule.id, staffUser: frontdesk.id,
+      providers: env.ids.patel, services: env.ids.followUp, locations: env.ids.downtown, rooms: room.id,
     };
     let phone = 0;
     const own = () => ({
-      appointment: a1.id, patient: p1, conversation: c1.id, exception: e1.id, location: ids.downtown,
-      patientPhone: `+1917555${String(++phone).padStart(4, '0')}`, calendar: `locationId=${ids.downtown}`,
+      appointment: a1.id, patient: p1, conversation: c1.id, exception: e1.id, location: env.ids.downtown,
+      patientPhone: `+1917555${String(++phone).padStart(4, '0')}`, calendar: `locationId=${env.ids.downtown}`,
     });
-    const other = { appointment: a2.id, patient: nora, conversation: c2.id, exception: e2.id, location: ids.northside, patientPhone: DEMO_NORTHSIDE_PATIENT.phone, calendar: `locationId=${ids.northside}` };
+    const other = { appointment: a2.id, patient: nora, conversation: c2.id, exception: e2.id, location: env.ids.northside, patientPhone: DEMO_NORTHSIDE_PATIENT.phone, calendar: `locationId=${env.ids.northside}` };
     samples = {
-      own: { receptionist: own(), provider: { ...own(), calendar: `providerId=${ids.patel}` }, owner: own(), admin: own() },
-      other: { receptionist: other, provider: { ...other, calendar: `providerId=${ids.garcia}` }, owner: other, admin: other },
+      own: { receptionist: own(), provider: { ...own(), calendar: `providerId=${env.ids.patel}` }, owner: own(), admin: own() },
+      other: { receptionist: other, provider: { ...other, calendar: `providerId=${env.ids.garcia}` }, owner: other, admin: other },
     };
   }, 60_000);
-  afterAll(async () => {
-    await running?.close();
-    await prisma.$disconnect();
-    await db.drop();
-  }, 30_000);
 
   it('lists every bearer-protected route of the running app, and only those', async () => {
-    const doc = await (await fetch(`${running.url}/docs/json`)).json() as { paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>> };
+    const doc = await (await fetch(`${env.running.url}/docs/json`)).json() as { paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>> };
     const registered = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops)
       .filter(([, op]) => op.security?.some((s) => 'bearer' in s))
       .map(([method]) => `${method.toUpperCase()} ${path}`));
@@ -83,7 +65,7 @@ describe('RBAC matrix', () => {
   });
 
   it('answers 401 on every staff route without a token, and with a forged one', async () => {
-    const anonymous = apiClient(running.url, '');
+    const anonymous = apiClient(env.running.url, '');
     for (const r of STAFF_ROUTES) {
       const path = fill(r.path, samples.own.admin);
       for (const headers of [{}, { authorization: 'Bearer not.a.token' }] as Record<string, string>[]) {
@@ -95,7 +77,7 @@ describe('RBAC matrix', () => {
 
   for (const role of Object.keys(ROLES) as Role[]) {
     it(`enforces the matrix for ${role} on its own and another location's records`, async () => {
-      const call = apiClient(running.url, ROLES[role]);
+      const call = apiClient(env.running.url, ROLES[role]);
       const outcomes: string[] = [];
       const expected: string[] = [];
       for (const r of STAFF_ROUTES.filter((x) => x.roles)) {

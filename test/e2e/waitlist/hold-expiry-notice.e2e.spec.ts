@@ -1,22 +1,15 @@
 import type { Job } from 'bullmq';
 import { holdExpiryJobId } from '../../../src/conversation/hold-expiry-notices.js';
 import { openSnapshot } from '../../../src/conversation/sealed-snapshot.js';
-import { waitlistEnv, type WaitlistEnv } from './waitlist-env.js';
+import { useWaitlistEnv } from './waitlist-env.js';
 
 /**
  * When a patient's hold lapses before they confirm, a BullMQ delayed job (in Redis, so it survives a
  * restart) tells them in the chat and offers to try again; it says nothing if they booked or moved on.
  */
 describe('hold expiry notice in the chat', () => {
-  let env: WaitlistEnv;
   const NOW = '2027-03-11T15:00:00.000Z';
-
-  beforeAll(async () => {
-    env = await waitlistEnv(NOW);
-  }, 60_000);
-  afterAll(async () => {
-    await env?.close();
-  }, 30_000);
+  const env = useWaitlistEnv(NOW);
   afterEach(() => env.clock.set(NOW));
 
   /** A returning patient who has chosen a time and is looking at "Shall I book it?". */

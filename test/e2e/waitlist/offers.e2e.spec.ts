@@ -1,7 +1,7 @@
 import { HoldStore } from '../../../src/booking/hold.store.js';
 import { WaitlistOfferService } from '../../../src/waitlist/waitlist-offer.service.js';
 import { OfferExpiryJob } from '../../../src/waitlist/jobs/offer-expiry.job.js';
-import { waitlistEnv, type WaitlistEnv } from './waitlist-env.js';
+import { useWaitlistEnv, type WaitlistEnv } from './waitlist-env.js';
 
 /**
  * Waitlist offers end to end on real Postgres, Redis and BullMQ: a staff cancellation goes through the
@@ -10,16 +10,9 @@ import { waitlistEnv, type WaitlistEnv } from './waitlist-env.js';
  * is promoted; patients answer in the chat.
  */
 describe('waitlist offers', () => {
-  let env: WaitlistEnv;
   // Thu 11 Mar 2027, 10:00 EST. Dr. Patel works Downtown on Tuesdays.
   const NOW = '2027-03-11T15:00:00.000Z';
-
-  beforeAll(async () => {
-    env = await waitlistEnv(NOW);
-  }, 60_000);
-  afterAll(async () => {
-    await env?.close();
-  }, 30_000);
+  const env = useWaitlistEnv(NOW);
 
   const bookFor = async (fullName: string, start: string, providerId = env.ids.patel) => {
     const res = await env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId, start, source: 'console', patient: { phone: env.newPhone(), fullName } });

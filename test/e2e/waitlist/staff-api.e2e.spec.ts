@@ -1,17 +1,10 @@
 import { apiClient } from '../../support/api-client.js';
-import { waitlistEnv, type WaitlistEnv } from './waitlist-env.js';
+import { useWaitlistEnv } from './waitlist-env.js';
 
 /** The staff waitlist routes (react-admin simple-REST): auth, scope, validation, audit, direct offers. */
 describe('staff waitlist API', () => {
-  let env: WaitlistEnv;
   const NOW = '2027-03-11T15:00:00.000Z';
-
-  beforeAll(async () => {
-    env = await waitlistEnv(NOW);
-  }, 60_000);
-  afterAll(async () => {
-    await env?.close();
-  }, 30_000);
+  const env = useWaitlistEnv(NOW);
 
   const audits = (action: string, entityId: string) => env.prisma.auditLog.count({ where: { action, entityId, actorType: 'staff' } });
 

@@ -1,50 +1,35 @@
 import { Queue } from 'bullmq';
 import { apiClient } from '../../support/api-client.js';
 import { patientChat } from '../../support/chat.js';
-import { createTestDatabase, testConfig, type TestDatabase } from '../../support/databases.js';
-import { demoIds } from '../../support/demo-ids.js';
 import { FakeClock } from '../../support/fake-clock.js';
-import { prismaFor } from '../../support/fixtures.js';
-import { startApp, type RunningApp } from '../../support/http-app.js';
-import { PhiCipher } from '../../../src/common/crypto/phi-cipher.js';
-import type { PrismaClient } from '../../../src/generated/prisma/client.js';
+import { startApp } from '../../support/http-app.js';
+import { useTestApp } from '../../support/test-app.js';
 import { PatientService } from '../../../src/patients/patient.service.js';
 
 /**
  * The demo clinic on real Postgres, Redis and BullMQ with a FakeClock, for waitlist tests: patients
  * who chat through the simulator, entries, and the waitlist queue to inspect and promote jobs.
+ * Call it in a describe block: it registers the hooks, and the fields are there once beforeAll has run.
  */
-export async function waitlistEnv(now: string) {
-  const db: TestDatabase = await createTestDatabase('demo');
-  const prisma: PrismaClient = prismaFor(db.url);
-  const ids = await demoIds(prisma);
+export function useWaitlistEnv(now: string) {
   const clock = new FakeClock(new Date(now));
-  const config = testConfig(db.url);
-  let running: RunningApp = await startApp(config, { clock });
-  const cipher = new PhiCipher(config.phi.keys, config.phi.activeKeyId, config.phi.blindIndexKey);
-  const connection = { url: config.redis.url };
-  const waitlistQueue = new Queue('waitlist', { connection, prefix: `${config.redis.prefix}:bull` });
-  const notificationsQueue = new Queue('notifications', { connection, prefix: `${config.redis.prefix}:bull` });
-  let api = apiClient(running.url);
   let counter = 0;
-  const env = {
-    db, prisma, ids, clock, config, cipher, waitlistQueue, notificationsQueue,
-    get running() { return running; },
-    get api() { return api; },
+  const env = Object.assign(useTestApp('demo', { app: { clock } }), {} as { waitlistQueue: Queue; notificationsQueue: Queue }, {
+    clock,
     newPhone: () => `+1646${String(3_000_000 + (process.pid % 1000) * 1000 + ++counter).slice(-7)}`,
-    chat: (phone: string, channel: 'whatsapp' | 'sms' = 'whatsapp') => patientChat(running.url, phone, channel),
+    chat: (phone: string, channel: 'whatsapp' | 'sms' = 'whatsapp') => patientChat(env.running.url, phone, channel),
     /** A known patient (name on file) who has written to the clinic on `channel`, so offers reach that chat. */
     async patient(fullName: string, channel: 'whatsapp' | 'sms' = 'whatsapp', language = 'en') {
       const phone = env.newPhone();
-      const patient = await running.app.get(PatientService).findOrCreate(ids.clinicId, { phone, fullName, language });
+      const patient = await env.running.app.get(PatientService).findOrCreate(env.ids.clinicId, { phone, fullName, language });
       const chat = env.chat(phone, channel);
       await chat.send(language === 'es' ? 'hola' : 'hi');
       return { id: patient.id, phone, chat };
     },
     async entry(patientId: string, data: { serviceId?: string; providerId?: string | null; locationId?: string | null; earliest: string; latest: string; urgency?: number; createdAt: string }) {
-      return prisma.waitlistEntry.create({
+      return env.prisma.waitlistEntry.create({
         data: {
-          clinicId: ids.clinicId, patientId, serviceId: data.serviceId ?? ids.followUp, providerId: data.providerId ?? null, locationId: data.locationId ?? null,
+          clinicId: env.ids.clinicId, patientId, serviceId: data.serviceId ?? env.ids.followUp, providerId: data.providerId ?? null, locationId: data.locationId ?? null,
           earliestDate: new Date(`${data.earliest}T00:00:00Z`), latestDate: new Date(`${data.latest}T00:00:00Z`), urgency: data.urgency ?? 0,
           source: 'staff', createdAt: new Date(data.createdAt),
         },
@@ -52,10 +37,10 @@ export async function waitlistEnv(now: string) {
     },
     /** Clinic-initiated messages in the patient's conversation (offers, notices), decrypted, oldest first. */
     async outboundTexts(phone: string, channel: 'whatsapp' | 'sms' = 'whatsapp') {
-      const conversation = await prisma.conversation.findUnique({ where: { clinicId_channel_addressHash: { clinicId: ids.clinicId, channel, addressHash: cipher.blindIndex(phone) } } });
+      const conversation = await env.prisma.conversation.findUnique({ where: { clinicId_channel_addressHash: { clinicId: env.ids.clinicId, channel, addressHash: env.cipher.blindIndex(phone) } } });
       if (!conversation) return [];
-      const rows = await prisma.message.findMany({ where: { conversationId: conversation.id, direction: 'outbound', replyToId: null }, orderBy: { seq: 'asc' } });
-      return rows.map((r) => ({ id: r.id, text: cipher.decrypt(r.bodyEnc), choices: (r.choices as { neutral?: { id: string; label: string }[] } | null)?.neutral ?? [] }));
+      const rows = await env.prisma.message.findMany({ where: { conversationId: conversation.id, direction: 'outbound', replyToId: null }, orderBy: { seq: 'asc' } });
+      return rows.map((r) => ({ id: r.id, text: env.cipher.decrypt(r.bodyEnc), choices: (r.choices as { neutral?: { id: string; label: string }[] } | null)?.neutral ?? [] }));
     },
     async until<T>(fn: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
       const end = Date.now() + timeoutMs;
@@ -68,19 +53,21 @@ export async function waitlistEnv(now: string) {
     },
     /** Stops the app and starts a new one on the same database, Redis prefix and clock (delayed jobs must survive). */
     async restart() {
-      await running.close();
-      running = await startApp(config, { clock });
-      api = apiClient(running.url);
+      await env.running.close();
+      env.running = await startApp(env.config, { clock });
+      env.api = apiClient(env.running.url);
     },
-    async close() {
-      await waitlistQueue.close();
-      await notificationsQueue.close();
-      await running.close();
-      await prisma.$disconnect();
-      await db.drop();
-    },
-  };
+  });
+  beforeAll(() => {
+    const connection = { url: env.config.redis.url };
+    env.waitlistQueue = new Queue('waitlist', { connection, prefix: `${env.config.redis.prefix}:bull` });
+    env.notificationsQueue = new Queue('notifications', { connection, prefix: `${env.config.redis.prefix}:bull` });
+  });
+  afterAll(async () => {
+    await env.waitlistQueue?.close();
+    await env.notificationsQueue?.close();
+  });
   return env;
 }
 
-export type WaitlistEnv = Awaited<ReturnType<typeof waitlistEnv>>;
+export type WaitlistEnv = ReturnType<typeof useWaitlistEnv>;
