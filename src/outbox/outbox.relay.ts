@@ -66,13 +66,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return total;
   }
 
-  /** One pass; returns how many events reached the queue. Safe to call from several processes. */
-  relayOnce(): Promise<number> {
-    this.running ??= this.pass().finally(() => { this.running = null; });
+  /**
+   * One pass; returns how many events reached the queue. Safe to call from several processes.
+   * `eventWritten`: the caller just committed an event, so the pass need not look whether any wait.
+   */
+  relayOnce(eventWritten = false): Promise<number> {
+    this.running ??= this.pass(eventWritten).finally(() => { this.running = null; });
     return this.running;
   }
 
-  private async pass(): Promise<number> {
+  private async pass(eventWritten: boolean): Promise<number> {
     const published = await this.outbox.withOldestUnpublished(BATCH, async (events, claim) => {
       if (events.length === 0) return 0;
       try {
@@ -86,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
       await claim.markPublished(events.map((e) => e.id), this.clock.now());
       return events.length;
-    });
+    }, !eventWritten);
     return published ?? 0;
   }
 

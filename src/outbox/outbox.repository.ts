@@ -34,9 +34,15 @@ export class OutboxRepository {
   /**
    * Claims the oldest unpublished events for one relay pass. The transaction-scoped advisory lock
    * makes relays take turns, so events reach the queue in id order — in order per appointment —
-   * even with several worker processes. Plain pg (it runs after every booking).
+   * even with several worker processes. Plain pg (it runs after every booking). Null when another
+   * relay has the turn, or when `look` found nothing waiting: most passes of an idle relay find
+   * nothing, and one statement spares them the transaction (four round trips every 250 ms per process).
    */
-  async withOldestUnpublished<T>(limit: number, fn: (events: PendingEvent[], claim: OutboxClaim) => Promise<T>): Promise<T | null> {
+  async withOldestUnpublished<T>(limit: number, fn: (events: PendingEvent[], claim: OutboxClaim) => Promise<T>, look = true): Promise<T | null> {
+    if (look) {
+      const [waiting] = await this.sql.query<{ any: boolean }>(ANY_UNPUBLISHED, []);
+      if (!waiting?.any) return null;
+    }
     return this.sql.transaction(async (query) => {
       const [lock] = await query<{ locked: boolean }>(TRY_RELAY_LOCK, []);
       if (!lock?.locked) return null;
@@ -56,6 +62,7 @@ export interface OutboxClaim {
   recordFailure(id: bigint, error: string): Promise<void>;
 }
 
+const ANY_UNPUBLISHED: PreparedStatement = { name: 'outbox-any-unpublished', text: 'SELECT EXISTS (SELECT 1 FROM outbox WHERE published_at IS NULL) AS any' };
 const TRY_RELAY_LOCK: PreparedStatement = { name: 'outbox-try-relay-lock', text: "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS locked" };
 const OLDEST_UNPUBLISHED: PreparedStatement = {
   name: 'outbox-oldest-unpublished',
