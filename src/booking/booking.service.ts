@@ -366,7 +366,7 @@ export class BookingService {
 
   private async afterCommit(hold: { providerId: string; token: string } | null): Promise<void> {
     if (hold) await this.holds.release(hold.providerId, hold.token).catch(() => this.logger.warn('hold release failed; it will expire'));
-    void this.relay.relayOnce(true).catch(() => undefined);
+    this.relay.relaySoon();
   }
 
   /** Gives SlotTaken its alternatives, and maps the database's refusal of an overlap to SlotTaken. */

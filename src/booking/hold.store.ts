@@ -64,16 +64,12 @@ export class HoldStore {
     await this.call(() => this.redis.client.hdel(this.key(providerId), token));
   }
 
-  /** Live holds of these providers, in one round trip. */
+  /** Live holds of these providers; the reads go out together with any others of the same tick (auto-pipelining). */
   async live(providerIds: string[], now: number): Promise<Hold[]> {
-    if (providerIds.length === 0) return [];
-    const pipeline = this.redis.client.pipeline();
-    for (const id of providerIds) pipeline.hgetall(this.key(id));
-    const results = await this.call(() => pipeline.exec());
+    const entries = await this.call(() => Promise.all(providerIds.map((id) => this.redis.client.hgetall(this.key(id)))));
     const holds: Hold[] = [];
-    results?.forEach(([error, entries], i) => {
-      if (error) throw new UnavailableError('Holds cannot be read right now (Redis unavailable).');
-      for (const [token, raw] of Object.entries(entries as Record<string, string>)) {
+    entries.forEach((hash, i) => {
+      for (const [token, raw] of Object.entries(hash)) {
         const h = JSON.parse(raw) as { s: number; f: number; e: number; h: string };
         if (h.e > now) holds.push({ token, providerId: providerIds[i]!, start: h.s, end: h.f, expiresAt: h.e, holder: h.h });
       }
