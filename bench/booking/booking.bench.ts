@@ -1,7 +1,7 @@
 // Booking benchmarks against the compiled app in its own process (npm run bench:booking):
 //  (a) contention: 500 concurrent HTTP attempts on one slot — successes (must be 1) and latency;
 //  (b) throughput: distinct-slot bookings per second over 30 s, beside a bare single-row INSERT from
-//      Node into the same database in the same run, at the same concurrency;
+//      Node into the same database in the same run, at the same concurrency, in alternating turns;
 //  (c) the naive SELECT-then-INSERT approach under the same contention: how many double bookings.
 import { DateTime } from 'luxon';
 import pg from 'pg';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { benchEnv, freshDemoDatabase, root, startAppProcess } from '../lib/app-process.js';
 import { addGeneratedProviders } from '../lib/generated-providers.js';
 import { machine, recordResults, summarize } from '../lib/results.js';
-import { type CpuSplit, cpuMeter } from '../lib/cpu.js';
+import type { CpuSplit } from '../lib/cpu.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONTENDERS = 500;
@@ -93,20 +93,9 @@ async function main(): Promise<void> {
     const statementRate = direct.statementOnly.inserted / direct.statementOnly.seconds;
     console.log(`(b) the booking statement alone: ${direct.statementOnly.inserted} in ${direct.statementOnly.seconds.toFixed(1)} s = ${statementRate.toFixed(0)}/s (${direct.statementOnly.prepared} prepared)`);
 
-    // Bare single-row INSERT from Node, same database, same concurrency, same duration.
-    await client.query('CREATE TABLE IF NOT EXISTS bench_bare_insert (id bigserial PRIMARY KEY, provider_id uuid, starts_at timestamptz, payload text)');
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: CONCURRENCY });
-    let inserts = 0;
-    const insertDeadline = performance.now() + SECONDS * 1000;
-    const insertCpu = cpuMeter();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < insertDeadline) {
-        await pool.query('INSERT INTO bench_bare_insert (provider_id, starts_at, payload) VALUES ($1, $2, $3)', [providerIds[0], new Date(), 'x']);
-        inserts++;
-      }
-    }));
-    const insertSplit = insertCpu();
-    await pool.end();
+    // The bare single-row INSERT ran in the same process, alternating with the bookings (in-process.ts).
+    const inserts = direct.bare.inserts;
+    const insertSplit = direct.bare.cpu;
     const insertRate = inserts / SECONDS;
     const ratio = directRate / insertRate;
     const httpRatio = bookingRate / insertRate;
@@ -135,7 +124,7 @@ async function main(): Promise<void> {
     const table = [
       '## Booking (`npm run bench:booking`)',
       '',
-      'Demo clinic + 200 generated providers. (a) and the HTTP row of (b): the compiled app in its own process (pool 20), HTTP over loopback. (b): the compiled BookingService in its own process (pool 20, no HTTP, patients created beforehand), then the bare INSERT from Node at the same concurrency, one after the other on the same database.',
+      `Demo clinic + 200 generated providers. (a) and the HTTP row of (b): the compiled app in its own process (pool 20), HTTP over loopback. (b): the compiled BookingService in its own process (pool 20, no HTTP, patients created beforehand), alternating with the bare INSERT from the same Node process at the same concurrency on the same database (3 turns of ${SECONDS / 3} s each), then the statement alone.`,
       '',
       '| measure | result | target | verdict |',
       '|---|---|---|---|',
@@ -170,7 +159,7 @@ function runInProcess(env: Record<string, string>, job: { serviceId: string; cli
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const run = spawnSync('node', [...nodeArgs, 'bench/.out/bench/booking/in-process.js', file], { cwd: root, env: { ...env, APP_ROLE: 'api' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`in-process booking run failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop()!) as { booked: number; refused: number; latencies: number[]; cpu: CpuSplit; statementOnly: { inserted: number; prepared: number; seconds: number; cpu: CpuSplit } };
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as { booked: number; refused: number; latencies: number[]; cpu: CpuSplit; bare: { inserts: number; cpu: CpuSplit }; statementOnly: { inserted: number; prepared: number; seconds: number; cpu: CpuSplit } };
 }
 
 main().catch((error) => {

@@ -1,5 +1,7 @@
 // Booking throughput without HTTP, for bench (b): the real BookingService in a Nest application
-// context of the compiled app (APP_ROLE=api: no workers in this process), driven by a closed loop.
+// context of the compiled app (APP_ROLE=api: no workers in this process), driven by a closed loop,
+// alternating with the bare single-row INSERT it is compared with (SEGMENTS turns of each, so a
+// machine that speeds up or slows down during the run affects both alike).
 // Run by booking.bench.ts after `tsc -p bench/tsconfig.json`; prints one JSON line with the result.
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -13,9 +15,26 @@ import { PHI_CIPHER } from '../../src/patients/phi.module.js';
 import type { PhiCipher } from '../../src/common/crypto/phi-cipher.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
-import { cpuMeter } from '../lib/cpu.js';
+import pg from 'pg';
+import { type CpuSplit, cpuMeter } from '../lib/cpu.js';
 
 interface Job { serviceId: string; clinicId: string; slots: { providerId: string; start: string }[]; seconds: number; concurrency: number }
+
+const SEGMENTS = 3;
+
+/** Runs `concurrency` closed loops until `seconds` have passed (or `more` says stop); returns the CPU split. */
+async function loopFor(seconds: number, concurrency: number, more: () => boolean, once: () => Promise<void>): Promise<CpuSplit> {
+  const meter = cpuMeter();
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() < deadline && more()) await once();
+  }));
+  return meter();
+}
+
+function addSplit(a: CpuSplit, b: CpuSplit): CpuSplit {
+  return { processMs: a.processMs + b.processMs, machineMs: a.machineMs === null || b.machineMs === null ? null : a.machineMs + b.machineMs };
+}
 
 async function main(): Promise<void> {
   const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Job;
@@ -36,10 +55,15 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   let refused = 0;
   let next = 0;
-  const deadline = performance.now() + job.seconds * 1000;
-  const bookingCpu = cpuMeter();
-  await Promise.all(Array.from({ length: job.concurrency }, async () => {
-    while (performance.now() < deadline && next < job.slots.length && next < patients.length) {
+  let bookingSplit: CpuSplit = { processMs: 0, machineMs: 0 };
+  // The bare INSERT from this same Node process, same database and concurrency.
+  const bare = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: job.concurrency });
+  await bare.query('CREATE TABLE IF NOT EXISTS bench_bare_insert (id bigserial PRIMARY KEY, provider_id uuid, starts_at timestamptz, payload text)');
+  let inserts = 0;
+  let bareSplit: CpuSplit = { processMs: 0, machineMs: 0 };
+  const segment = job.seconds / SEGMENTS;
+  for (let s = 0; s < SEGMENTS; s++) {
+    bookingSplit = addSplit(bookingSplit, await loopFor(segment, job.concurrency, () => next < job.slots.length && next < patients.length, async () => {
       const i = next++;
       const slot = job.slots[i]!;
       const started = performance.now();
@@ -49,9 +73,13 @@ async function main(): Promise<void> {
       } catch {
         refused++;
       }
-    }
-  }));
-  const bookingSplit = bookingCpu();
+    }));
+    bareSplit = addSplit(bareSplit, await loopFor(segment, job.concurrency, () => true, async () => {
+      await bare.query('INSERT INTO bench_bare_insert (provider_id, starts_at, payload) VALUES ($1, $2, $3)', [job.slots[0]!.providerId, new Date(), 'x']);
+      inserts++;
+    }));
+  }
+  await bare.end();
 
   // The database's share: the same one booking statement (appointment + audit row + outbox event,
   // guarded by the schedule version, checked by the EXCLUDE constraint) for the slots not used yet,
@@ -80,17 +108,12 @@ async function main(): Promise<void> {
   let statements = 0;
   let cursor = 0;
   const statementStart = performance.now();
-  const statementCpu = cpuMeter();
-  const statementDeadline = statementStart + job.seconds * 1000;
-  await Promise.all(Array.from({ length: job.concurrency }, async () => {
-    while (performance.now() < statementDeadline && cursor < prepared.length) {
-      if ((await appointments.insertIfScheduleCurrent(prepared[cursor++]!)).kind === 'booked') statements++;
-    }
-  }));
+  const statementSplit = await loopFor(job.seconds, job.concurrency, () => cursor < prepared.length, async () => {
+    if ((await appointments.insertIfScheduleCurrent(prepared[cursor++]!)).kind === 'booked') statements++;
+  });
   const statementSeconds = (performance.now() - statementStart) / 1000;
-  const statementSplit = statementCpu();
   await app.close();
-  console.log(JSON.stringify({ booked: latencies.length, refused, latencies, cpu: bookingSplit, statementOnly: { inserted: statements, prepared: prepared.length, seconds: statementSeconds, cpu: statementSplit } }));
+  console.log(JSON.stringify({ booked: latencies.length, refused, latencies, cpu: bookingSplit, bare: { inserts, cpu: bareSplit }, statementOnly: { inserted: statements, prepared: prepared.length, seconds: statementSeconds, cpu: statementSplit } }));
 }
 
 main().catch((error) => {
