@@ -145,9 +145,8 @@ export class AvailabilityService {
     // One entry per service (and location) covers every provider and the whole bookable window, so
     // a busy clinic checks against memory; the version makes a longer life safe.
     const cached = await this.bookableWindow(request.serviceId, request.locationId ?? null);
-    const day = DateTime.fromJSDate(request.start, { zone: cached.service.clinic.timezone }).toISODate()!;
     // Outside the cached window (far ahead, or the cache crossed midnight): the full check decides.
-    if (day <= cached.from || day >= cached.to) return null;
+    if (!covers(cached, request.start)) return null;
     const schedule = forProvider(cached.schedule, request.providerId);
     const check = await this.judge(cached.service, schedule, request, {
       holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null, providerBusy: false, holds: !request.holdVerified,
@@ -177,8 +176,7 @@ export class AvailabilityService {
   async checkSlotNow(request: SlotCheckRequest): Promise<SlotCheck | null> {
     const service = await this.getService(request.serviceId);
     const window = await this.currentWindow(service, request.locationId ?? null);
-    const day = DateTime.fromJSDate(request.start, { zone: service.clinic.timezone }).toISODate()!;
-    if (!window || day <= window.from || day >= window.to) return null;
+    if (!window || !covers(window, request.start)) return null;
     return this.judge(window.service, forProvider(window.schedule, request.providerId), request, { holder: request.holder ?? null, ignoreAppointmentId: request.ignoreAppointmentId ?? null });
   }
 
@@ -332,6 +330,12 @@ export class AvailabilityService {
     }
     return localDateRange(from, to, zone);
   }
+}
+
+/** Whether a bookable window covers the clinic-local day of `start` (its first and last days are only margins). */
+function covers(window: { service: ServiceWithClinic; from: string; to: string }, start: Date): boolean {
+  const day = DateTime.fromJSDate(start, { zone: window.service.clinic.timezone }).toISODate()!;
+  return day > window.from && day < window.to;
 }
 
 /** The schedule with only this provider (or as it is, for any provider). */

@@ -28,16 +28,17 @@ export class ConversationRepository {
 
   /**
    * First contact, in one round trip: creates the address's conversation (linked to the clinic's
-   * patient with this phone, if there is one) and stores the message in it. `null` when another
+   * patient with this phone, if there is one: the address hash is the blind index of the same E.164
+   * number as a patient's phone hash) and stores the message in it. `null` when another
    * instance created the conversation meanwhile: the caller then stores through insertInboundForAddress.
    */
   async insertInboundCreatingConversation(data: {
     clinicId: string; channel: Channel; addressHash: string; provider: ChannelProvider; providerMessageId: string | null;
-    bodyEnc: string; choiceId: string | null; unsupported: boolean; receivedAt: Date; clinicAddress: string; addressEnc: string; patientPhoneHash: string | null;
+    bodyEnc: string; choiceId: string | null; unsupported: boolean; receivedAt: Date; clinicAddress: string; addressEnc: string;
   }): Promise<{ conversationId: string; hasProfileName: boolean; inboundId: string | null } | null> {
     const [row] = await this.sql.query<{ conversation_id: string; inbound_id: string | null }>(INSERT_INBOUND_CREATING_CONVERSATION, [
       data.clinicId, data.channel, data.addressHash, data.provider, data.providerMessageId, data.bodyEnc, data.receivedAt, data.choiceId, data.unsupported,
-      data.clinicAddress, data.addressEnc, data.patientPhoneHash,
+      data.clinicAddress, data.addressEnc,
     ]);
     return row ? { conversationId: row.conversation_id, hasProfileName: false, inboundId: row.inbound_id } : null;
   }
@@ -286,7 +287,7 @@ const INSERT_INBOUND_CREATING_CONVERSATION: PreparedStatement = {
   text: `
     WITH created AS (
       INSERT INTO conversations (clinic_id, channel, clinic_address, address_hash, address_enc, patient_id)
-      VALUES ($1::uuid, $2::channel, $10, $3, $11, (SELECT id FROM patients WHERE clinic_id = $1::uuid AND phone_hash = $12))
+      VALUES ($1::uuid, $2::channel, $10, $3, $11, (SELECT id FROM patients WHERE clinic_id = $1::uuid AND phone_hash = $3))
       ON CONFLICT (clinic_id, channel, address_hash) DO NOTHING
       RETURNING id
     ), inbound AS (${insertInboundInto('created')})

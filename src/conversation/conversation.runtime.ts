@@ -9,7 +9,6 @@ import { TtlCache } from '../common/ttl-cache.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PHI_CIPHER } from '../patients/phi.module.js';
 import { FunnelRecorder } from '../reports/funnel/funnel.recorder.js';
-import { normalizePhone } from '../common/phone.js';
 import { ConversationRepository, type PendingInbound, type TurnStart } from './conversation.repository.js';
 import { type DialogEvent, type Effect, type EffectResult, type PersistedDialog, type Reply, type StepResult, DIALOG_MACHINE_VERSION, step } from './dialog/index.js';
 import { type ConversationChanges, EffectExecutor, type EffectScope } from './effect-executor.js';
@@ -81,10 +80,8 @@ export class ConversationRuntime {
     const store = () => this.conversations.insertInboundForAddress({ clinicId, channel: message.channel, addressHash, ...stored });
     let known = await store();
     if (!known) {
-      const phone = normalizePhone(message.from);
       known = await this.conversations.insertInboundCreatingConversation({
         clinicId, channel: message.channel, addressHash, ...stored, clinicAddress: route.address, addressEnc: this.cipher.encrypt(message.from),
-        patientPhoneHash: phone ? this.cipher.blindIndex(phone) : null,
       }) ?? await store();
       if (!known) throw new Error('the conversation of a first contact could not be created');
     }

@@ -85,10 +85,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * One pass; returns how many events reached the queue. Safe to call from several processes.
+   * One pass; returns how many events reached the queue. Safe to run in several processes at once.
    * `eventWritten`: the caller just committed an event, so the pass need not look whether any wait.
    */
-  relayOnce(eventWritten = false): Promise<number> {
+  private relayOnce(eventWritten = false): Promise<number> {
     this.running ??= this.pass(eventWritten).finally(() => { this.running = null; });
     return this.running;
   }

@@ -89,10 +89,11 @@ describe('hot-path SQL', () => {
   });
 
   it('stores a first contact in one statement: conversation linked to the patient with that phone, message in it, once under a race', async () => {
-    const patient = await prisma.patient.findFirstOrThrow({ where: { clinicId: ids.clinicId } });
+    // The address hash and a patient's phone hash are the blind index of the same E.164 number.
     const addressHash = randomBytes(16).toString('hex');
+    const patient = await prisma.patient.create({ data: { clinicId: ids.clinicId, phoneHash: addressHash, phoneEnc: 'enc' } });
     const first = (sid: string) => repository.insertInboundCreatingConversation({
-      ...stored(addressHash, sid), channel: 'whatsapp', clinicAddress: '+12125550100', addressEnc: 'enc', patientPhoneHash: patient.phoneHash,
+      ...stored(addressHash, sid), channel: 'whatsapp', clinicAddress: '+12125550100', addressEnc: 'enc',
     });
     const outcomes = await Promise.all([first('SMfirst1'), first('SMfirst2'), first('SMfirst3')]);
     // One of the racers created the conversation with its message; the others are told to store through the known path.
@@ -104,7 +105,7 @@ describe('hot-path SQL', () => {
     expect(await prisma.conversation.count({ where: { addressHash } })).toBe(1);
     // An unknown phone leaves the conversation without a patient.
     const stranger = await repository.insertInboundCreatingConversation({
-      ...stored(randomBytes(16).toString('hex'), 'SMfirst4'), channel: 'whatsapp', clinicAddress: '+12125550100', addressEnc: 'enc', patientPhoneHash: 'no-such-hash',
+      ...stored(randomBytes(16).toString('hex'), 'SMfirst4'), channel: 'whatsapp', clinicAddress: '+12125550100', addressEnc: 'enc',
     });
     expect((await prisma.conversation.findUniqueOrThrow({ where: { id: stranger!.conversationId } })).patientId).toBeNull();
   });
