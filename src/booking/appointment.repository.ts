@@ -38,9 +38,14 @@ export class AppointmentRepository {
     return tx.appointment.findUnique({ where: { id }, include: WITH_NAMES });
   }
 
-  /** Locks the row for the rest of the transaction, so two status changes cannot interleave. */
+  /**
+   * Locks the row for the rest of the transaction, so two status changes cannot interleave. NO KEY
+   * UPDATE (the lock an UPDATE that keeps the id takes) rather than FOR UPDATE: rows being inserted
+   * elsewhere that reference the appointment (notifications, waitlist offers) take KEY SHARE locks for
+   * their foreign keys, and neither side needs to wait for the other.
+   */
   async lockById(id: string, tx: Tx) {
-    await tx.$queryRaw`SELECT id FROM appointments WHERE id = ${id}::uuid FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM appointments WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
     return tx.appointment.findUnique({ where: { id }, include: WITH_NAMES });
   }
 
