@@ -42,6 +42,17 @@ describe('booking API', () => {
     expect(await env.prisma.appointment.count({ where: { providerId: env.ids.patel, startsAt: new Date(slot!.start), status: 'confirmed' } })).toBe(1);
   }, 60_000);
 
+  it('30 staff force-booking one slot at once (overrides take the full transaction): one 201, the rest 409, no 5xx, one row', async () => {
+    const [slot] = await freeSlots(env.ids.followUp, env.ids.garcia, 7, 4);
+    const attempts = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      env.api('POST', '/api/v1/appointments', { serviceId: env.ids.followUp, providerId: env.ids.garcia, start: slot!.start, patient: newPatient(), override: { reason: `Urgent case ${i}` } })));
+    const others = attempts.filter((a) => a.status !== 201 && a.status !== 409);
+    expect(others.map((a) => `${a.status} ${JSON.stringify(a.body)}`)).toEqual([]);
+    expect(attempts.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(attempts.filter((a) => a.status === 409).every((a) => a.body.code === 'SLOT_TAKEN')).toBe(true);
+    expect(await env.prisma.appointment.count({ where: { providerId: env.ids.garcia, startsAt: new Date(slot!.start), status: 'confirmed' } })).toBe(1);
+  }, 60_000);
+
   it('overlapping attempts of different durations (60 min, and 30 min starting 15 min later) never both succeed', async () => {
     // Six weeks ahead: past the seeded upcoming bookings, so every candidate time is free.
     const slots = await freeSlots(env.ids.followUp, env.ids.patel, 6, 3);
