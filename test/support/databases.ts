@@ -71,7 +71,12 @@ export async function createTestDatabase(kind: 'empty' | 'demo' = 'empty'): Prom
   const runId = process.env.TEST_RUN_ID;
   if (!runId) throw new Error('TEST_RUN_ID is not set: the jest globalSetup prepares it.');
   const name = `${PREFIX}${runId}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateNames(runId)[kind]}"`));
+  // log_lock_waits: a lock wait longer than deadlock_timeout (1 s) lands in the Postgres server log
+  // with who held the lock, so a test that stalls now and then can be explained afterwards.
+  await withAdmin(async (c) => {
+    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateNames(runId)[kind]}"`);
+    await c.query(`ALTER DATABASE "${name}" SET log_lock_waits = on`);
+  });
   return {
     name,
     url: databaseUrl(name),
