@@ -144,9 +144,9 @@ export class AppointmentRepository {
 
 /**
  * At most this many booking statements at once; bookings arriving meanwhile share the next one. Two
- * in flight (one per core of a small machine) gave bench/booking (b) 4,700–4,900 bookings/s in three
- * runs against 4,100–4,350 in five with four: fewer, larger statements cost less per booking, and a
- * statement's commit flush overlaps the other's work.
+ * in flight gave bench/booking (b) 4,700–5,000 bookings/s in four runs against 4,100–4,350 in five
+ * with four (one: 4,660): fewer, larger statements cost less per booking, and one statement's commit
+ * flush overlaps the other's work.
  */
 const BATCH_LIMITS = { maxBatch: 16, maxInFlight: 2 };
 
