@@ -5,7 +5,8 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { closeWorkers } from '../queue/close-workers.js';
 import { type JobHandler, startWorkers } from '../queue/start-workers.js';
 import { RedisService } from '../redis/redis.service.js';
-import { type AppointmentEventJobData, APPOINTMENT_EVENT_TYPES, QUEUES } from '../queue/queues.js';
+import { APPOINTMENT_EVENT_BATCH_JOB, type AppointmentEventBatchJobData, type AppointmentEventJobData, APPOINTMENT_EVENT_TYPES, QUEUES } from '../queue/queues.js';
+import { applyEventBatch } from './apply-event-batch.js';
 import { HoldExpiryNoticeJob } from '../conversation/hold-expiry-notice.job.js';
 import { HOLD_EXPIRY_NOTICE_JOB, type HoldExpiryNoticeJobData } from '../conversation/hold-expiry-notices.js';
 import { WaitlistJobs } from '../waitlist/jobs/waitlist-jobs.js';
@@ -15,7 +16,7 @@ import { SEND_NOTIFICATION_JOB, SendNotificationJob, type SendNotificationJobDat
 
 
 /**
- * Workers for booking events (one at a time, so an appointment's events apply in order) and for
+ * Workers for booking events (one job at a time, so an appointment's events apply in order) and for
  * notification/no-show jobs. They run where the role is `worker` or `all`. Every job name has a
  * handler, checked at start-up; an unknown name fails the job at once.
  */
@@ -35,13 +36,23 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   handlers(): Record<string, Record<string, JobHandler>> {
-    const onEvent: JobHandler = async (job) => {
-      await this.scheduler.handle(job.data as AppointmentEventJobData);
+    const apply = async (event: AppointmentEventJobData) => {
+      await this.scheduler.handle(event);
       // A cancellation or move frees a slot for the waitlist (its own queue; the job id dedupes redelivery).
-      await this.waitlistJobs.appointmentEvent(job.data as AppointmentEventJobData);
+      await this.waitlistJobs.appointmentEvent(event);
     };
+    const onBatch: JobHandler = async (job) => {
+      const { events } = job.data as AppointmentEventBatchJobData;
+      const { left, firstError } = await applyEventBatch(events, apply);
+      if (!firstError) return;
+      // The retry (with BullMQ's backoff) carries only what was not applied.
+      await job.updateData({ events: left });
+      throw new Error(`${left.length} of ${events.length} booking events not applied yet: ${firstError.message}`);
+    };
+    // One event per job, as an earlier version relayed them: such jobs may still wait in Redis after an upgrade.
+    const onSingleEvent: JobHandler = (job) => apply(job.data as AppointmentEventJobData);
     return {
-      [QUEUES.appointmentEvents]: Object.fromEntries(APPOINTMENT_EVENT_TYPES.map((type) => [type, onEvent])),
+      [QUEUES.appointmentEvents]: { [APPOINTMENT_EVENT_BATCH_JOB]: onBatch, ...Object.fromEntries(APPOINTMENT_EVENT_TYPES.map((type) => [type, onSingleEvent])) },
       [QUEUES.notifications]: {
         [SEND_NOTIFICATION_JOB]: (job) => this.send.run(job.data as SendNotificationJobData),
         [NO_SHOW_CHECK_JOB]: (job) => this.noShow.run(job.data as NoShowCheckJobData),

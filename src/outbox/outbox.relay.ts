@@ -5,7 +5,7 @@ import { Clock } from '../common/clock.js';
 import { repeatAfter } from '../common/repeat-after.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { type AppointmentEventJobData, type AppointmentEventType, QUEUES } from '../queue/queues.js';
+import { APPOINTMENT_EVENT_BATCH_JOB, type AppointmentEventBatchJobData, type AppointmentEventJobData, type AppointmentEventType, QUEUES } from '../queue/queues.js';
 import { HOURS_ADDED_EVENT, NEW_HOURS_JOB, newHoursJobId, toNewHoursJob } from './hours-added.event.js';
 import { OutboxRepository, type PendingEvent } from './outbox.repository.js';
 import { withQueueTimeout } from '../queue/queue-timeout.js';
@@ -22,8 +22,10 @@ const ADD_TIMEOUT_MS = 2_000;
 
 /**
  * Moves committed events from the outbox table to BullMQ, at least once and in id order. While Redis
- * is down the events simply wait in Postgres; each job id is derived from the outbox id, so an event
- * delivered twice (relay crashed after adding, before marking) is one job.
+ * is down the events simply wait in Postgres. A pass's booking events travel as one job whose id is
+ * derived from the outbox ids it carries, so the same pass delivered twice (relay crashed after
+ * adding, before marking) is one job; a later pass that carries them again with newer events
+ * delivers them twice, which the workers' handlers are built to absorb (at least once).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -35,7 +37,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly outbox: OutboxRepository,
-    @InjectQueue(QUEUES.appointmentEvents) private readonly queue: Queue<AppointmentEventJobData>,
+    @InjectQueue(QUEUES.appointmentEvents) private readonly queue: Queue<AppointmentEventBatchJobData>,
     @InjectQueue(QUEUES.waitlist) private readonly waitlistQueue: Queue,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -73,7 +75,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * After a commit that wrote an event: one pass SOON_MS later, shared by every commit until then.
    * A pass per commit cost more Postgres round trips than the bookings themselves under load (five
-   * per pass: begin, lock, read, mark, commit), and BullMQ one bulk add per few events.
+   * per pass: begin, lock, read, mark, commit), and BullMQ one job per few events.
    */
   relaySoon(): void {
     if (this.soon) return;
@@ -112,18 +114,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * One bulk add per queue (one Redis round trip for the whole batch, in id order). Booking events go
-   * to the appointment-events worker. A schedule edit that added hours goes straight to the waitlist
-   * queue: offering the new time is its only consequence.
+   * Booking events go to the appointment-events worker as one job, in id order. A schedule edit that
+   * added hours goes straight to the waitlist queue (one job each, few): offering the new time is its
+   * only consequence.
    */
   private async publish(events: PendingEvent[]): Promise<void> {
     const hours = events.filter((e) => e.eventType === HOURS_ADDED_EVENT);
     const appointments = events.filter((e) => e.eventType !== HOURS_ADDED_EVENT);
     await Promise.all([
-      appointments.length && this.queue.addBulk(appointments.map((e) => ({ name: e.eventType, data: toJob(e), opts: { jobId: `outbox-${e.id}` } }))),
+      appointments.length && this.queue.add(APPOINTMENT_EVENT_BATCH_JOB, { events: appointments.map(toJob) }, { jobId: eventBatchJobId(appointments) }),
       hours.length && this.waitlistQueue.addBulk(hours.map((e) => ({ name: NEW_HOURS_JOB, data: toNewHoursJob(e), opts: { jobId: newHoursJobId(String(e.id)) } }))),
     ]);
   }
+}
+
+/** `outbox-<first id>-<last id>`: the same events in the same pass make the same job. */
+export function eventBatchJobId(events: { id: bigint }[]): string {
+  return `outbox-${events[0]!.id}-${events.at(-1)!.id}`;
 }
 
 function toJob(event: PendingEvent): AppointmentEventJobData {

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { APPOINTMENT_EVENT_BATCH_JOB } from '../../src/queue/queues.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { patientChat } from '../support/chat.js';
 import { useTestApp } from '../support/test-app.js';
@@ -31,6 +32,11 @@ describe('notifications', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     return env.prisma.notification.findMany({ where: { appointmentId }, orderBy: { sendAt: 'asc' } });
+  };
+
+  const waitUntil = async (done: () => Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await done()).toBe(true);
   };
 
   it('booking 4 days ahead: confirmation now and reminders 72 h, 24 h, 2 h before — exact instants across the DST change', async () => {
@@ -84,20 +90,45 @@ describe('notifications', () => {
     expect(old.every((r) => r.status === 'skipped' && r.skipReason === 'appointment moved')).toBe(true);
   });
 
-  it('the same booking event delivered twice schedules once', async () => {
+  it('the same booking event delivered twice schedules once (in a later relay pass, or as a single-event job of an earlier version)', async () => {
     const appointment = await book('2027-03-19T15:00:00.000Z');
     await scheduled(appointment.id, 4);
     const event = await env.prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: appointment.id } });
+    const again = { outboxId: String(event.id), clinicId: env.ids.clinicId, appointmentId: appointment.id, eventType: 'appointment.booked' as const, payload: event.payload as never, occurredAt: new Date().toISOString() };
     const events = new Queue('appointment-events', { connection: { url: process.env.REDIS_URL! }, prefix: `${prefix}:bull` });
     try {
-      await events.add('appointment.booked', { outboxId: `${event.id}-again`, clinicId: env.ids.clinicId, appointmentId: appointment.id, eventType: 'appointment.booked', payload: event.payload as never, occurredAt: new Date().toISOString() });
-      await new Promise((r) => setTimeout(r, 1_000));
+      const batch = await events.add(APPOINTMENT_EVENT_BATCH_JOB, { events: [again] }, { jobId: `again-${event.id}` });
+      const single = await events.add('appointment.booked', again, { jobId: `again-single-${event.id}` });
+      await waitUntil(async () => (await batch.getState()) === 'completed' && (await single.getState()) === 'completed');
     } finally {
       await events.close();
     }
     expect(await env.prisma.notification.count({ where: { appointmentId: appointment.id } })).toBe(4);
     const jobs = await queue.getJobs(['delayed', 'waiting', 'active', 'completed', 'failed']);
     expect(jobs.filter((j) => j.id?.includes(appointment.id) && j.id.startsWith('notify-reminder')).length).toBe(3);
+  });
+
+  it('an event that cannot be applied is retried alone: the rest of its relay pass is applied at once', async () => {
+    const appointment = await book('2027-03-19T15:30:00.000Z');
+    await scheduled(appointment.id, 4);
+    // Forget what its booking event did, so applying the event again shows.
+    await Promise.all((await queue.getJobs(['delayed', 'waiting'])).filter((j) => j.id?.includes(appointment.id)).map((j) => j.remove()));
+    await env.prisma.notification.deleteMany({ where: { appointmentId: appointment.id } });
+    const booked = await env.prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: appointment.id } });
+    const asJob = (appointmentId: string, outboxId: string) => ({ outboxId, clinicId: env.ids.clinicId, appointmentId, eventType: 'appointment.booked' as const, payload: booked.payload as never, occurredAt: new Date().toISOString() });
+    const events = new Queue('appointment-events', { connection: { url: process.env.REDIS_URL! }, prefix: `${prefix}:bull` });
+    try {
+      // First an event that fails (its appointment id is not an id), then a good one of another appointment.
+      const job = await events.add(APPOINTMENT_EVENT_BATCH_JOB, { events: [asJob('not-an-id', 'broken'), asJob(appointment.id, String(booked.id))] }, { jobId: `partial-${booked.id}`, attempts: 3, backoff: { type: 'fixed', delay: 60_000 } });
+      await waitUntil(async () => (await job.getState()) === 'delayed');
+      const retry = await events.getJob(job.id!);
+      expect(retry!.data.events.map((e: { outboxId: string }) => e.outboxId)).toEqual(['broken']);
+      expect(retry!.failedReason).toMatch(/1 of 2 booking events not applied yet/);
+      await retry!.remove();
+    } finally {
+      await events.close();
+    }
+    expect(await env.prisma.notification.count({ where: { appointmentId: appointment.id } })).toBe(4);
   });
 
   it('a reminder whose appointment was cancelled after scheduling sends nothing and records why', async () => {

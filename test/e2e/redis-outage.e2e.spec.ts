@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { APPOINTMENT_EVENT_BATCH_JOB, type AppointmentEventBatchJobData } from '../../src/queue/queues.js';
 import { DateTime } from 'luxon';
 import { freePort, PrivateRedis } from '../support/redis-server.js';
 import { useTestApp } from '../support/test-app.js';
@@ -54,9 +55,11 @@ describe('when Redis is down', () => {
 
     const queue = new Queue('appointment-events', { connection: { url: redis.url }, prefix: `${prefix}:bull` });
     try {
-      const job = await queue.getJob(`outbox-${pending[0]!.id}`);
-      expect(job?.name).toBe('appointment.booked');
-      expect(job?.data).toMatchObject({ appointmentId: booked.id, eventType: 'appointment.booked' });
+      const jobs = await queue.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed']);
+      const delivered = jobs.flatMap((job) => (job.data as AppointmentEventBatchJobData).events.map((event) => ({ job: job.name, ...event })));
+      expect(delivered.filter((e) => e.outboxId === String(pending[0]!.id))).toEqual([
+        expect.objectContaining({ job: APPOINTMENT_EVENT_BATCH_JOB, appointmentId: booked.id, eventType: 'appointment.booked' }),
+      ]);
     } finally {
       await queue.close();
     }
