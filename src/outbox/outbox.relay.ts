@@ -129,7 +129,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 /** `outbox-<first id>-<last id>`: the same events in the same pass make the same job. */
-export function eventBatchJobId(events: { id: bigint }[]): string {
+function eventBatchJobId(events: { id: bigint }[]): string {
   return `outbox-${events[0]!.id}-${events.at(-1)!.id}`;
 }
 
