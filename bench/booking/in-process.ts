@@ -74,16 +74,14 @@ async function main(): Promise<void> {
   const booking = app.get(BookingService);
   const prisma = app.get(PrismaService);
   const cipher = app.get<PhiCipher>(PHI_CIPHER);
-  // The patients, inserted before the clock starts.
-  const phones = Array.from({ length: PATIENTS }, (_, i) => `+1646${String(1_000_000 + i)}`);
-  const since = new Date(Date.now() - 1_000);
+  // The patients, inserted before the clock starts (or found, when an earlier run on this database made them).
+  const patients: string[] = [];
   for (let i = 0; i < PATIENTS; i += 2_000) {
-    await prisma.patient.createMany({
-      data: phones.slice(i, i + 2_000).map((phone) => ({ clinicId: job.clinicId, phoneHash: cipher.blindIndex(phone), phoneEnc: cipher.encrypt(phone) })),
-      skipDuplicates: true,
-    });
+    const hashes = Array.from({ length: Math.min(2_000, PATIENTS - i) }, (_, k) => `+1646${String(1_000_000 + i + k)}`).map((phone) => ({ phone, hash: cipher.blindIndex(phone) }));
+    await prisma.patient.createMany({ data: hashes.map(({ phone, hash }) => ({ clinicId: job.clinicId, phoneHash: hash, phoneEnc: cipher.encrypt(phone) })), skipDuplicates: true });
+    const rows = await prisma.patient.findMany({ where: { clinicId: job.clinicId, phoneHash: { in: hashes.map((h) => h.hash) } }, select: { id: true } });
+    patients.push(...rows.map((p) => p.id));
   }
-  const patients = (await prisma.patient.findMany({ where: { clinicId: job.clinicId, createdAt: { gte: since } }, select: { id: true } })).map((p) => p.id);
   const bare = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Math.max(...job.concurrencies) });
   await bare.query('CREATE TABLE IF NOT EXISTS bench_bare_insert (id bigserial PRIMARY KEY, provider_id uuid, starts_at timestamptz, payload text)');
   let next = 0;

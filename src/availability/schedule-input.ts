@@ -17,21 +17,35 @@ export interface ServiceRow {
 export interface ClinicLimits { timezone: string; minNoticeMinutes: number; maxAdvanceDays: number }
 
 export function toProviderSchedules(providers: { id: string; availabilityRules: RuleRow[] }[], clinicTimezone: string): ProviderSchedule[] {
-  return providers.map((p) => ({
-    providerId: p.id,
-    rules: p.availabilityRules.map((r) => ({
-      providerId: p.id,
-      locationId: r.locationId,
-      timezone: r.location?.timezone ?? clinicTimezone,
-      weekday: r.weekday,
-      startTime: timeColumnToLocal(r.startTime),
-      endTime: timeColumnToLocal(r.endTime),
-      validFrom: r.validFrom ? dateColumnToLocal(r.validFrom) : null,
-      validTo: r.validTo ? dateColumnToLocal(r.validTo) : null,
-      serviceIds: r.serviceIds,
-      stepMinutes: r.slotStepMinutes,
-    })),
-  }));
+  return providers.map((p) => ({ providerId: p.id, rules: p.availabilityRules.map((r) => toRule(p.id, r, clinicTimezone)) }));
+}
+
+type Rule = ProviderSchedule['rules'][number];
+
+/**
+ * Converted rules, by row: a cached schedule's rows are checked again and again (every booking and
+ * search of a busy clinic), and converting their time columns was a few per cent of a booking's CPU.
+ * Rows are never changed after loading; the engine only reads rules.
+ */
+const converted = new WeakMap<RuleRow, { clinicTimezone: string; rule: Rule }>();
+
+function toRule(providerId: string, r: RuleRow, clinicTimezone: string): Rule {
+  const known = converted.get(r);
+  if (known?.clinicTimezone === clinicTimezone && known.rule.providerId === providerId) return known.rule;
+  const rule: Rule = {
+    providerId,
+    locationId: r.locationId,
+    timezone: r.location?.timezone ?? clinicTimezone,
+    weekday: r.weekday,
+    startTime: timeColumnToLocal(r.startTime),
+    endTime: timeColumnToLocal(r.endTime),
+    validFrom: r.validFrom ? dateColumnToLocal(r.validFrom) : null,
+    validTo: r.validTo ? dateColumnToLocal(r.validTo) : null,
+    serviceIds: r.serviceIds,
+    stepMinutes: r.slotStepMinutes,
+  };
+  converted.set(r, { clinicTimezone, rule: Object.freeze(rule) });
+  return rule;
 }
 
 export function toExceptions(rows: ExceptionRow[], clinicTimezone: string): ScheduleException[] {
