@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { withTimeout } from '../common/with-timeout.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 /** A Prisma transaction client; repositories accept one so callers can compose a transaction. */
@@ -22,10 +23,7 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
    * blocks start-up for long, and an unreachable database is left to /health to report.
    */
   async onModuleInit(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const enough = new Promise<void>((resolve) => { timer = setTimeout(resolve, 3_000); });
-    await Promise.race([this.$queryRaw`SELECT 1`.catch(() => undefined), enough]);
-    clearTimeout(timer);
+    await withTimeout(this.$queryRaw`SELECT 1`, 3_000, 'database did not answer').catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {

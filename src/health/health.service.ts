@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import { RedisService } from '../redis/redis.service.js';
+import { withTimeout } from '../common/with-timeout.js';
 
 export type Dependency = 'up' | 'down';
 export interface HealthReport { status: 'ok' | 'unavailable'; postgres: Dependency; redis: Dependency }
@@ -21,14 +22,10 @@ export class HealthService {
 }
 
 async function probe(check: () => Promise<unknown>): Promise<Dependency> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS); });
   try {
-    await Promise.race([check(), timeout]);
+    await withTimeout(check(), CHECK_TIMEOUT_MS, 'timeout');
     return 'up';
   } catch {
     return 'down';
-  } finally {
-    clearTimeout(timer);
   }
 }
