@@ -1,7 +1,6 @@
-import { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
-import { type AppointmentEventBatchJobData, QUEUES } from '../../src/queue/queues.js';
 import { apiClient } from '../support/api-client.js';
+import { relayedEvents } from '../support/relayed-events.js';
 import { useTestApp } from '../support/test-app.js';
 
 /** Holds and bookings over real HTTP, on real Postgres and Redis. */
@@ -202,14 +201,7 @@ describe('booking API', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await env.prisma.outboxEvent.count({ where: { aggregateId: booked.body.id, publishedAt: null } })).toBe(0);
-    const queue = new Queue<AppointmentEventBatchJobData>(QUEUES.appointmentEvents, { connection: { url: env.config.redis.url }, prefix: `${env.config.redis.prefix}:bull` });
-    try {
-      // Relay passes in the order they were added, each pass's events in outbox order.
-      const jobs = (await queue.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed'])).sort((a, b) => a.timestamp - b.timestamp || Number(a.id!.split('-')[1]) - Number(b.id!.split('-')[1]));
-      const delivered = jobs.flatMap((job) => job.data.events).filter((e) => e.appointmentId === booked.body.id);
-      expect(delivered.map((e) => [e.outboxId, e.eventType])).toEqual(events.map((e) => [String(e.id), e.eventType]));
-    } finally {
-      await queue.close();
-    }
+    const delivered = (await relayedEvents(env.config.redis.url, env.config.redis.prefix)).filter((e) => e.appointmentId === booked.body.id);
+    expect(delivered.map((e) => [e.outboxId, e.eventType])).toEqual(events.map((e) => [String(e.id), e.eventType]));
   });
 });

@@ -34,6 +34,9 @@ describe('notifications', () => {
     return env.prisma.notification.findMany({ where: { appointmentId }, orderBy: { sendAt: 'asc' } });
   };
 
+  /** A booking event's job data for the appointment-events queue, as the relay builds it from an outbox row. */
+  const bookedEventJob = (row: { id: bigint; payload: unknown }, appointmentId: string, outboxId = String(row.id)) =>
+    ({ outboxId, clinicId: env.ids.clinicId, appointmentId, eventType: 'appointment.booked' as const, payload: row.payload as never, occurredAt: new Date().toISOString() });
   const waitUntil = async (done: () => Promise<boolean>) => {
     for (let i = 0; i < 100 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await done()).toBe(true);
@@ -94,7 +97,7 @@ describe('notifications', () => {
     const appointment = await book('2027-03-19T15:00:00.000Z');
     await scheduled(appointment.id, 4);
     const event = await env.prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: appointment.id } });
-    const again = { outboxId: String(event.id), clinicId: env.ids.clinicId, appointmentId: appointment.id, eventType: 'appointment.booked' as const, payload: event.payload as never, occurredAt: new Date().toISOString() };
+    const again = bookedEventJob(event, appointment.id);
     const events = new Queue('appointment-events', { connection: { url: process.env.REDIS_URL! }, prefix: `${prefix}:bull` });
     try {
       const batch = await events.add(APPOINTMENT_EVENT_BATCH_JOB, { events: [again] }, { jobId: `again-${event.id}` });
@@ -115,11 +118,10 @@ describe('notifications', () => {
     await Promise.all((await queue.getJobs(['delayed', 'waiting'])).filter((j) => j.id?.includes(appointment.id)).map((j) => j.remove()));
     await env.prisma.notification.deleteMany({ where: { appointmentId: appointment.id } });
     const booked = await env.prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: appointment.id } });
-    const asJob = (appointmentId: string, outboxId: string) => ({ outboxId, clinicId: env.ids.clinicId, appointmentId, eventType: 'appointment.booked' as const, payload: booked.payload as never, occurredAt: new Date().toISOString() });
     const events = new Queue('appointment-events', { connection: { url: process.env.REDIS_URL! }, prefix: `${prefix}:bull` });
     try {
       // First an event that fails (its appointment id is not an id), then a good one of another appointment.
-      const job = await events.add(APPOINTMENT_EVENT_BATCH_JOB, { events: [asJob('not-an-id', 'broken'), asJob(appointment.id, String(booked.id))] }, { jobId: `partial-${booked.id}`, attempts: 3, backoff: { type: 'fixed', delay: 60_000 } });
+      const job = await events.add(APPOINTMENT_EVENT_BATCH_JOB, { events: [bookedEventJob(booked, 'not-an-id', 'broken'), bookedEventJob(booked, appointment.id)] }, { jobId: `partial-${booked.id}`, attempts: 3, backoff: { type: 'fixed', delay: 60_000 } });
       await waitUntil(async () => (await job.getState()) === 'delayed');
       const retry = await events.getJob(job.id!);
       expect(retry!.data.events.map((e: { outboxId: string }) => e.outboxId)).toEqual(['broken']);

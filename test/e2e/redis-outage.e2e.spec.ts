@@ -1,7 +1,7 @@
-import { Queue } from 'bullmq';
-import { APPOINTMENT_EVENT_BATCH_JOB, type AppointmentEventBatchJobData } from '../../src/queue/queues.js';
+import { APPOINTMENT_EVENT_BATCH_JOB } from '../../src/queue/queues.js';
 import { DateTime } from 'luxon';
 import { freePort, PrivateRedis } from '../support/redis-server.js';
+import { relayedEvents } from '../support/relayed-events.js';
 import { useTestApp } from '../support/test-app.js';
 
 /**
@@ -53,16 +53,10 @@ describe('when Redis is down', () => {
     for (let i = 0; i < 100 && (await env.prisma.outboxEvent.count({ where: { publishedAt: null } })) > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await env.prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(0);
 
-    const queue = new Queue('appointment-events', { connection: { url: redis.url }, prefix: `${prefix}:bull` });
-    try {
-      const jobs = await queue.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed']);
-      const delivered = jobs.flatMap((job) => (job.data as AppointmentEventBatchJobData).events.map((event) => ({ job: job.name, ...event })));
-      expect(delivered.filter((e) => e.outboxId === String(pending[0]!.id))).toEqual([
-        expect.objectContaining({ job: APPOINTMENT_EVENT_BATCH_JOB, appointmentId: booked.id, eventType: 'appointment.booked' }),
-      ]);
-    } finally {
-      await queue.close();
-    }
+    const delivered = await relayedEvents(redis.url, prefix);
+    expect(delivered.filter((e) => e.outboxId === String(pending[0]!.id))).toEqual([
+      expect.objectContaining({ job: APPOINTMENT_EVENT_BATCH_JOB, appointmentId: booked.id, eventType: 'appointment.booked' }),
+    ]);
     // The app's own Redis connection reconnects within its 2 s backoff.
     let health = 0;
     for (let i = 0; i < 50 && health !== 200; i++) {
